@@ -1,0 +1,65 @@
+using Refrain.Storage;
+
+namespace Refrain.Providers;
+
+/// <summary>
+/// The one gate per provider: its persisted pause (<c>rate</c>, <c>quota</c>, <c>manual</c>) and its rate limit, shared by all
+/// workers through the store (and, on PostgreSQL, by all nodes).
+/// </summary>
+public sealed class ProviderGate(RefrainStore store, IReadOnlyDictionary<string, ProviderOptions> providers, TimeProvider time)
+{
+    public IReadOnlyDictionary<string, ProviderOptions> Providers { get; } = providers;
+
+    public ProviderOptions OptionsFor(string provider) =>
+        Providers.TryGetValue(provider, out var options) ? options : new ProviderOptions();
+
+    /// <summary>Checked before every request: granted, or when to try again (the pause's end or the window's next slot).</summary>
+    public async Task<RateDecision> TryAcquireAsync(string provider, CancellationToken cancellationToken)
+    {
+        var pause = await store.GetProviderPauseAsync(provider, cancellationToken);
+        if (pause is not null && pause.IsPausedAt(time.GetUtcNow()))
+        {
+            return new RateDecision(false, pause.PausedUntil);
+        }
+
+        var options = OptionsFor(provider);
+        if (options.RequestsPerWindow <= 0)
+        {
+            return new RateDecision(true, null);
+        }
+
+        return await store.TryAcquireRequestAsync(provider, options.RequestsPerWindow, options.Window, cancellationToken);
+    }
+
+    /// <summary>
+    /// Pauses the provider after a 429: until <c>Retry-After</c> when it is positive, else a minimum pause that doubles
+    /// while 429s repeat. A longer pause already stored is kept. Returns the pause's end.
+    /// </summary>
+    public async Task<DateTimeOffset> PauseAfterTooManyRequestsAsync(string provider, TimeSpan? retryAfter, string reason, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        TimeSpan delay;
+        if (retryAfter is { } given && given > TimeSpan.Zero)
+        {
+            delay = given;
+        }
+        else
+        {
+            var options = OptionsFor(provider);
+            var previous = await store.GetProviderPauseAsync(provider, cancellationToken);
+            var repeats = previous is { PausedUntil: { } until } && now - until < options.MaxMinimumPause ? previous.PauseCount : 0;
+            var grown = options.MinimumPause.TotalSeconds * Math.Pow(2, Math.Min(repeats, 20));
+            delay = TimeSpan.FromSeconds(Math.Min(grown, options.MaxMinimumPause.TotalSeconds));
+        }
+
+        var end = now + delay;
+        await store.PauseProviderAsync(provider, end, reason, extendOnly: true, cancellationToken);
+        return end;
+    }
+
+    public Task PauseAsync(string provider, DateTimeOffset until, CancellationToken cancellationToken) =>
+        store.PauseProviderAsync(provider, until, PauseReason.Manual, extendOnly: false, cancellationToken);
+
+    public Task ResumeAsync(string provider, CancellationToken cancellationToken) =>
+        store.ResumeProviderAsync(provider, cancellationToken);
+}
