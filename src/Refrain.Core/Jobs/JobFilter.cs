@@ -3,6 +3,7 @@ namespace Refrain.Jobs;
 /// <summary>Selects jobs for listing and bulk operations.</summary>
 public sealed record JobFilter
 {
+    public long? JobId { get; init; }
     public string? Source { get; init; }
     public string? JobType { get; init; }
     public string? State { get; init; }

@@ -88,7 +88,10 @@ public sealed class CronExpression
             _dayMasksByFirstWeekday[firstWeekday] = either ? daysOfMonth | weekdayDays : daysOfMonth & weekdayDays;
         }
 
-        CanEverFire = either || AnyMonthHasDay(months, daysOfMonth & (daysOfWeek == 0 ? 0 : ulong.MaxValue));
+        // With OR semantics every month has matching weekdays. With AND semantics a day-of-month that exists in
+        // one of the months suffices: every calendar date (Feb 29 included) falls on every weekday in some year,
+        // though Feb 29 on a given weekday can be up to 40 years away (beyond the search horizon).
+        CanEverFire = either || AnyMonthHasDay(months, daysOfMonth);
     }
 
     /// <summary>The text the expression was parsed from, unchanged.</summary>
@@ -171,10 +174,9 @@ public sealed class CronExpression
         var cursor = fromLocal;
         var inclusive = false;
 
-        if (zone.IsAmbiguousTime(fromLocal))
+        if (Resolve(zone, fromLocal, out var early, out var late) == LocalTime.Ambiguous)
         {
             // `from` lies inside a fall-back overlap.
-            var (early, late) = GetAmbiguousOffsets(zone, fromLocal);
             var (overlapStart, overlapEnd) = GetOverlapBounds(zone, fromLocal, early, late);
 
             if (fromOffset == early)
@@ -204,22 +206,25 @@ public sealed class CronExpression
             inclusive = true;
         }
 
-        if (FindLocal(cursor, inclusive, limit) is not { } occurrence)
+        while (FindLocal(cursor, inclusive, limit) is { } occurrence)
         {
-            return null;
+            var next = Resolve(zone, occurrence, out early, out _) switch
+            {
+                LocalTime.Skipped => GetGapEnd(zone, occurrence),
+                _ => new DateTimeOffset(occurrence, early), // ambiguous: the first pass
+            };
+
+            // Always true for consistent zone data; guards against looping on odd historical transitions.
+            if (next.UtcTicks > utcTicks)
+            {
+                return next;
+            }
+
+            cursor = occurrence;
+            inclusive = false;
         }
 
-        if (zone.IsInvalidTime(occurrence))
-        {
-            return GetGapEnd(zone, occurrence);
-        }
-
-        if (zone.IsAmbiguousTime(occurrence))
-        {
-            return new DateTimeOffset(occurrence, GetAmbiguousOffsets(zone, occurrence).Early);
-        }
-
-        return new DateTimeOffset(occurrence, zone.GetUtcOffset(occurrence));
+        return null;
     }
 
     /// <summary>
@@ -386,26 +391,60 @@ public sealed class CronExpression
     // Time-zone transitions
     // ---------------------------------------------------------------------------------------------------
 
-    /// <summary>The two offsets of an ambiguous wall-clock time: first pass (larger) and second pass.</summary>
-    private static (TimeSpan Early, TimeSpan Late) GetAmbiguousOffsets(TimeZoneInfo zone, DateTime local)
+    private enum LocalTime
     {
-        var offsets = zone.GetAmbiguousTimeOffsets(local);
-        TimeSpan early = offsets[0], late = offsets[0];
-        foreach (var offset in offsets)
-        {
-            if (offset > early)
-            {
-                early = offset;
-            }
+        Normal,
+        Skipped,
+        Ambiguous,
+    }
 
-            if (offset < late)
-            {
-                late = offset;
-            }
+    /// <summary>
+    /// Classifies a wall-clock time of <paramref name="zone"/> using only UTC-to-offset lookups (the local-time
+    /// helpers of <see cref="TimeZoneInfo"/> are unreliable around historical base-offset changes).
+    /// <paramref name="early"/> is the offset of the first (or only) instant showing that time,
+    /// <paramref name="late"/> that of the second pass of an overlap.
+    /// </summary>
+    private static LocalTime Resolve(TimeZoneInfo zone, DateTime local, out TimeSpan early, out TimeSpan late)
+    {
+        var ticks = local.Ticks;
+        if (ReferenceEquals(zone, TimeZoneInfo.Utc))
+        {
+            early = late = TimeSpan.Zero;
+            return LocalTime.Normal;
         }
 
-        return (early, late);
+        // Offsets in force a day either side: a transition affecting `local` lies between them.
+        var before = OffsetAt(zone, ticks - TimeSpan.TicksPerDay);
+        var after = OffsetAt(zone, ticks + TimeSpan.TicksPerDay);
+        var beforeValid = OffsetAt(zone, ticks - before.Ticks) == before;
+        var afterValid = before == after ? beforeValid : OffsetAt(zone, ticks - after.Ticks) == after;
+
+        if (beforeValid && afterValid && before != after)
+        {
+            early = before > after ? before : after;
+            late = before > after ? after : before;
+            return LocalTime.Ambiguous;
+        }
+
+        if (beforeValid || afterValid)
+        {
+            early = late = beforeValid ? before : after;
+            return LocalTime.Normal;
+        }
+
+        if (before < after)
+        {
+            early = late = after;
+            return LocalTime.Skipped;
+        }
+
+        // Two transitions within two days; let TimeZoneInfo decide.
+        early = late = zone.GetUtcOffset(local);
+        return LocalTime.Normal;
     }
+
+    private static TimeSpan OffsetAt(TimeZoneInfo zone, long utcTicks)
+        => zone.GetUtcOffset(new DateTime(Math.Clamp(utcTicks, 0, DateTime.MaxValue.Ticks), DateTimeKind.Utc));
 
     /// <summary>
     /// Wall-clock bounds [start, end) of the fall-back overlap containing <paramref name="local"/>: the clock
@@ -422,7 +461,7 @@ public sealed class CronExpression
         var transition = FirstInstant(
             local.Ticks - early.Ticks,
             local.Ticks - late.Ticks,
-            ticks => zone.GetUtcOffset(new DateTime(ticks, DateTimeKind.Utc)) != early);
+            ticks => OffsetAt(zone, ticks) != early);
         return (new DateTime(transition + late.Ticks, DateTimeKind.Unspecified),
             new DateTime(transition + early.Ticks, DateTimeKind.Unspecified));
     }
@@ -431,8 +470,8 @@ public sealed class CronExpression
     private static DateTimeOffset GetGapEnd(TimeZoneInfo zone, DateTime local)
     {
         var day = TimeSpan.TicksPerDay;
-        var before = zone.GetUtcOffset(new DateTime(local.Ticks - day, DateTimeKind.Utc)).Ticks;
-        var after = zone.GetUtcOffset(new DateTime(local.Ticks + day, DateTimeKind.Utc)).Ticks;
+        var before = OffsetAt(zone, local.Ticks - day).Ticks;
+        var after = OffsetAt(zone, local.Ticks + day).Ticks;
 
         // Read at the offset in force before the gap, `local` is an instant after the transition; read at
         // the offset after it, an instant before. Fall back to a two-day window if the probes disagree.
@@ -446,8 +485,8 @@ public sealed class CronExpression
         var transition = FirstInstant(
             low,
             high,
-            ticks => ticks + zone.GetUtcOffset(new DateTime(ticks, DateTimeKind.Utc)).Ticks > local.Ticks);
-        var offset = zone.GetUtcOffset(new DateTime(transition, DateTimeKind.Utc));
+            ticks => ticks + OffsetAt(zone, ticks).Ticks > local.Ticks);
+        var offset = OffsetAt(zone, transition);
         return new DateTimeOffset(new DateTime(transition + offset.Ticks, DateTimeKind.Unspecified), offset);
     }
 

@@ -52,6 +52,7 @@ public abstract partial class RefrainStore
             args.Add(name, value);
         }
 
+        Add("id", "jobId", filter.JobId);
         Add("source", "source", filter.Source);
         Add("job_type", "jobType", filter.JobType);
         Add("state", "state", filter.State);

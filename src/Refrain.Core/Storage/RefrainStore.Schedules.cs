@@ -13,8 +13,9 @@ public abstract partial class RefrainStore
     public Task<long> UpsertScheduleAsync(ScheduleRecord s, DateTimeOffset? nextFire, CancellationToken cancellationToken) =>
         WriteAsync((c, tx) => c.ExecuteScalarAsync<long>(Command(Sql.UpsertSchedule, new
         {
-            s.AccountId, s.Name, s.Cron, s.TimeZone, s.Source, s.JobType, s.Args, enabled = s.Enabled ? 1 : 0, s.Overlap,
-            s.Misfire, s.MisfireThresholdMs, s.Notify, s.Origin, nextFireAt = ToMs(nextFire), now = NowMs,
+            accountId = s.AccountId, name = s.Name, cron = s.Cron, timeZone = s.TimeZone, source = s.Source, jobType = s.JobType,
+            args = s.Args, enabled = s.Enabled ? 1 : 0, overlap = s.Overlap, misfire = s.Misfire, misfireThresholdMs = s.MisfireThresholdMs,
+            notify = s.Notify, origin = s.Origin, nextFireAt = ToMs(nextFire), now = NowMs,
         }, tx, cancellationToken)), cancellationToken);
 
     public Task<ScheduleRecord?> GetScheduleAsync(long? accountId, string name, CancellationToken cancellationToken) =>

@@ -42,8 +42,8 @@ internal static class SqliteSql
             RETURNING jobs.id, jobs.source, jobs.job_type, jobs.state, jobs.run_id
             """,
         AddRunCounts = """
-            UPDATE runs SET total = total + c.total, succeeded = succeeded + c.succeeded, no_data = no_data + c.no_data,
-                failed = failed + c.failed, dead = dead + c.dead, cancelled = cancelled + c.cancelled
+            UPDATE runs SET total = runs.total + c.total, succeeded = runs.succeeded + c.succeeded, no_data = runs.no_data + c.no_data,
+                failed = runs.failed + c.failed, dead = runs.dead + c.dead, cancelled = runs.cancelled + c.cancelled
             FROM (SELECT value ->> '$.id' AS id, value ->> '$.total' AS total, value ->> '$.succeeded' AS succeeded,
                          value ->> '$.no_data' AS no_data, value ->> '$.failed' AS failed, value ->> '$.dead' AS dead,
                          value ->> '$.cancelled' AS cancelled

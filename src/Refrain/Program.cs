@@ -1,0 +1,3 @@
+using Refrain.Cli;
+
+return await RefrainCli.InvokeAsync(args);
