@@ -4,16 +4,15 @@ namespace Refrain.Storage.Postgres;
 internal static class PostgresSql
 {
     private const string ClaimTemplate = """
-        WITH next AS (
+        UPDATE jobs j SET state = 'running', attempts = j.attempts + 1, started_at = @now,
+            lease_until = @leaseUntil, lease_token = @token, worker_id = @worker
+        WHERE j.id = ANY (ARRAY(
             SELECT id FROM jobs
             WHERE state = 'pending' AND run_at <= @now {0}
               AND (provider IS NULL OR provider NOT IN (SELECT name FROM providers WHERE paused_until > @now))
             ORDER BY priority DESC, run_at, id
             LIMIT @n
-            FOR UPDATE SKIP LOCKED)
-        UPDATE jobs j SET state = 'running', attempts = j.attempts + 1, started_at = @now,
-            lease_until = @leaseUntil, lease_token = @token, worker_id = @worker
-        FROM next WHERE j.id = next.id
+            FOR UPDATE SKIP LOCKED))
         RETURNING j.id, j.account_id, j.source, j.job_type, j.subject, j.unique_key, j.args, j.provider, j.state, j.priority,
                   j.attempts, j.max_attempts, j.parse_failures, j.run_at, j.created_at, j.started_at, j.finished_at,
                   j.lease_until, j.lease_token, j.worker_id, j.run_id, j.reason, j.last_error, j.detail

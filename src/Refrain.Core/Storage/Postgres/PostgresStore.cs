@@ -13,7 +13,16 @@ public sealed class PostgresStore : RefrainStore
     public PostgresStore(string connectionString, TimeProvider time)
         : base(time)
     {
-        _dataSource = NpgsqlDataSource.Create(connectionString);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        // The queue runs the same few statements all day: prepare them once per connection, and skip the reset
+        // round trip (DISCARD ALL) each time a connection returns to the pool, since no session state is changed.
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 32;
+        }
+
+        builder.NoResetOnClose = true;
+        _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
     }
 
     public override string Dialect => "postgres";
