@@ -29,6 +29,7 @@ internal static class CommonSql
                 WHEN (SELECT j.state FROM jobs j WHERE j.id = runs.root_job_id) IN ('failed', 'dead') THEN 'failed'
                 WHEN (SELECT j.state FROM jobs j WHERE j.id = runs.root_job_id) = 'cancelled' THEN 'cancelled'
                 WHEN failed + dead > 0 THEN 'completed_with_errors'
+                WHEN cancelled > 0 THEN 'cancelled'
                 ELSE 'succeeded' END,
             ended_at = @now
         WHERE id = @id AND state = 'running' AND succeeded + no_data + failed + dead + cancelled >= total

@@ -31,7 +31,7 @@ public abstract partial class RefrainStore
 
     /// <summary>
     /// Sliding-log rate limit shared by every worker using this database: grants a request when fewer than
-    /// <paramref name="limit"/> were granted in the last <paramref name="window"/>; otherwise says when the oldest leaves it.
+    /// <paramref name="limit"/> were granted in the window (now − <paramref name="window"/>, now]; otherwise says when the oldest leaves it.
     /// </summary>
     public Task<RateDecision> TryAcquireRequestAsync(string provider, int limit, TimeSpan window, CancellationToken cancellationToken) =>
         WriteAsync(async (c, tx) =>
@@ -48,7 +48,7 @@ public abstract partial class RefrainStore
             var (count, oldest) = await c.QuerySingleAsync<(long N, long? Oldest)>(Command(CommonSql.CountRequests, p, tx, cancellationToken));
             if (count >= limit)
             {
-                return new RateDecision(false, FromMs((oldest ?? now) + (long)window.TotalMilliseconds + 1));
+                return new RateDecision(false, FromMs((oldest ?? now) + (long)window.TotalMilliseconds));
             }
 
             await c.ExecuteAsync(Command(CommonSql.RecordRequest, p, tx, cancellationToken));

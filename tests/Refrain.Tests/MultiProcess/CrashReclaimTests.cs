@@ -30,7 +30,7 @@ public sealed class CrashReclaimTests(ITestOutputHelper output) : MultiProcessTe
             () => Store.GetJobAsync(held.JobId, CancellationToken.None),
             j => j is { State: JobState.Running } && j.WorkerId == aId,
             j => $"state={j?.State} worker={j?.WorkerId} attempts={j?.Attempts}");
-        Assert.Equal(1, running.Attempts);
+        Assert.Equal(1, running!.Attempts);
 
         var aExit = await a.KillAsync();
         Log($"SIGKILLed worker-a: exit code {aExit}");
@@ -52,7 +52,7 @@ public sealed class CrashReclaimTests(ITestOutputHelper output) : MultiProcessTe
             () => Store.GetJobAsync(held.JobId, CancellationToken.None),
             j => j is not null && j.State is not (JobState.Pending or JobState.Running),
             j => $"state={j?.State} worker={j?.WorkerId} attempts={j?.Attempts} reason={j?.Reason} error={j?.LastError}");
-        Assert.Equal(JobState.Succeeded, done.State);
+        Assert.Equal(JobState.Succeeded, done!.State);
         Assert.Equal(2, done.Attempts); // A's execution (cut short by the kill) and B's: attempts count executions
         Assert.Null(done.WorkerId);
         Assert.Null(done.LeaseToken);
