@@ -6,6 +6,8 @@ namespace Refrain.Jobs;
 /// <summary>Reads <c>Retry-After</c> as delta-seconds or an HTTP-date, in any header casing.</summary>
 public static class RetryAfter
 {
+    private const long MaxSeconds = 10L * 365 * 24 * 3600;
+
     public static TimeSpan? Read(HttpResponseMessage response, DateTimeOffset now)
     {
         if (response.Headers.RetryAfter is { } typed)
@@ -35,11 +37,12 @@ public static class RetryAfter
         value = value.Trim();
         if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
         {
-            return TimeSpan.FromSeconds(seconds);
+            // A delay beyond any sane pause is clamped rather than overflowing TimeSpan.
+            return TimeSpan.FromSeconds(Math.Min(seconds, MaxSeconds));
         }
 
-        if (DateTimeOffset.TryParseExact(value, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
-            || DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out date))
+        // The header parser knows exactly the three HTTP-date forms of RFC 9110 §5.6.7 and refuses anything else.
+        if (RetryConditionHeaderValue.TryParse(value, out var parsed) && parsed.Date is { } date)
         {
             return Clamp(date - now);
         }

@@ -26,8 +26,38 @@ public sealed class RetryAfterTests
     [Theory]
     [InlineData("Wednesday, 21-Oct-26 07:28:00 GMT")] // obsolete RFC 850 format, which RFC 9110 §5.6.7 says recipients MUST accept
     [InlineData("Wed Oct 21 07:28:00 2026")] // obsolete asctime() format, likewise
-    public void Parse_ObsoleteHttpDateFormats_AreAccepted(string value) =>
-        Assert.Equal(TimeSpan.FromSeconds(90), RetryAfter.Parse(value, Now));
+    public void Read_ObsoleteHttpDateFormats_AreAccepted(string value)
+    {
+        using var response = TooManyRequests("Retry-After", value);
+
+        Assert.Equal(TimeSpan.FromSeconds(90), RetryAfter.Read(response, Now));
+    }
+
+    [Fact]
+    public void Parse_AsctimeDate_IsAccepted() =>
+        Assert.Equal(TimeSpan.FromSeconds(90), RetryAfter.Parse("Wed Oct 21 07:28:00 2026", Now));
+
+    [Theory]
+    [InlineData("12.5")]
+    [InlineData("1.5")]
+    [InlineData("5 5")]
+    public void Read_NeitherDelaySecondsNorHttpDate_IsNull(string value)
+    {
+        using var response = TooManyRequests("Retry-After", value);
+
+        Assert.Null(RetryAfter.Read(response, Now));
+        Assert.Null(RetryAfter.Parse(value, Now));
+    }
+
+    [Fact]
+    public void Read_HugeDelaySeconds_DoesNotThrow()
+    {
+        using var response = TooManyRequests("Retry-After", "99999999999999");
+
+        var delay = RetryAfter.Read(response, Now);
+
+        Assert.True(delay is null || delay >= TimeSpan.FromDays(365), $"got {delay}");
+    }
 
     [Fact]
     public void Parse_DateInThePast_IsZero() =>
