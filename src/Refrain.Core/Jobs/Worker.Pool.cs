@@ -29,6 +29,19 @@ public sealed partial class Worker
                 IReadOnlyList<JobRecord> jobs;
                 try
                 {
+                    // A pool named after a rate-limited provider claims no more than the requests it could make now,
+                    // less the jobs it already holds, so a batch does not sit on leases waiting for tokens.
+                    if (sources is [var only] && worker.gate.Providers.TryGetValue(only, out var limits) && limits.RequestsPerWindow > 0)
+                    {
+                        var inSight = await worker.gate.AvailableAsync(only, stopping);
+                        want = Math.Max(0, Math.Min(want, inSight - Volatile.Read(ref _inHand)));
+                        if (want == 0)
+                        {
+                            await _needMore.WaitAsync(worker.options.PollInterval, worker.time, stopping);
+                            continue;
+                        }
+                    }
+
                     jobs = await worker.store.ClaimAsync(request with { Count = want }, stopping);
                 }
                 catch (OperationCanceledException) when (stopping.IsCancellationRequested)

@@ -31,6 +31,25 @@ public sealed class ProviderGate(RefrainStore store, IReadOnlyDictionary<string,
         return await store.TryAcquireRequestAsync(provider, options.RequestsPerWindow, options.Window, cancellationToken);
     }
 
+    /// <summary>Requests the provider could still make now: 0 while paused, <see cref="int.MaxValue"/> when it has no limit.</summary>
+    public async Task<int> AvailableAsync(string provider, CancellationToken cancellationToken)
+    {
+        var pause = await store.GetProviderPauseAsync(provider, cancellationToken);
+        if (pause is not null && pause.IsPausedAt(time.GetUtcNow()))
+        {
+            return 0;
+        }
+
+        var options = OptionsFor(provider);
+        if (options.RequestsPerWindow <= 0)
+        {
+            return int.MaxValue;
+        }
+
+        var used = await store.CountRequestsInWindowAsync(provider, options.Window, cancellationToken);
+        return Math.Max(0, options.RequestsPerWindow - used);
+    }
+
     /// <summary>
     /// Pauses the provider after a 429: until <c>Retry-After</c> when it is positive, else a minimum pause that doubles
     /// while 429s repeat. A longer pause already stored is kept. Returns the pause's end.

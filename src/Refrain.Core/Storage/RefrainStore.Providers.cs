@@ -29,6 +29,12 @@ public abstract partial class RefrainStore
         return rows.Select(r => new ProviderPause(r.Name, FromMs(r.PausedUntil), r.Reason, (int)r.PauseCount)).FirstOrDefault();
     }
 
+    /// <summary>Requests granted to the provider in the window ending now.</summary>
+    public async Task<int> CountRequestsInWindowAsync(string provider, TimeSpan window, CancellationToken cancellationToken) =>
+        (int)await ReadAsync(c => c.ExecuteScalarAsync<long>(Command(
+            "SELECT COUNT(*) FROM provider_requests WHERE provider = @p AND at > @cutoff",
+            new { p = provider, cutoff = NowMs - (long)window.TotalMilliseconds }, null, cancellationToken)), cancellationToken);
+
     /// <summary>
     /// Sliding-log rate limit shared by every worker using this database: grants a request when fewer than
     /// <paramref name="limit"/> were granted in the window (now − <paramref name="window"/>, now]; otherwise says when the oldest leaves it.

@@ -13,9 +13,9 @@ public abstract class WorkerCompliance : StoreTestBase
     private readonly List<JobHandlerRegistration> _handlers = [];
     private readonly Dictionary<string, ProviderOptions> _providers = [];
 
-    private Worker NewWorker(int slots = 4, int claimBatch = 0, TimeProvider? time = null) => new(
+    private Worker NewWorker(int slots = 4, int claimBatch = 0, TimeProvider? time = null, string pool = "*") => new(
         Store, new JobHandlerRegistry(_handlers), new ProviderGate(Store, _providers, time ?? Time), EmptyServices.Instance,
-        new WorkerOptions { Slots = new() { ["*"] = slots }, ClaimBatch = claimBatch, PollInterval = TimeSpan.FromMilliseconds(50) },
+        new WorkerOptions { Slots = new() { [pool] = slots }, ClaimBatch = claimBatch, PollInterval = TimeSpan.FromMilliseconds(50) },
         time ?? Time, new EngineMetrics(), NullLogger<Worker>.Instance);
 
     private void Handle(string jobType, Func<JobContext, CancellationToken, Task<JobOutcome>> body, TimeSpan? timeout = null, string? provider = null) =>
@@ -135,6 +135,29 @@ public abstract class WorkerCompliance : StoreTestBase
         Assert.Equal(2, snoozed.Count);
         Assert.All(snoozed, j => Assert.Equal(0, j.Attempts));
         Assert.All(snoozed, j => Assert.Equal(Time.GetUtcNow().AddSeconds(30), j.RunAt));
+    }
+
+    [StoreFact]
+    public async Task ProviderPool_ClaimsNoMoreThanTheTokensInSight()
+    {
+        _providers["fake"] = new ProviderOptions { RequestsPerWindow = 3 };
+        _handlers.Add(new JobHandlerRegistration("fake", "call", _ => new DelegateHandler(async (context, ct) => await context.AcquireRequestAsync(ct) ?? JobOutcome.Success()))
+        {
+            Provider = "fake",
+        });
+        await Store.EnqueueManyAsync(Enumerable.Range(0, 10).Select(i => new NewJob("fake", "call", $"{i}") { Provider = "fake" }).ToList(), CancellationToken.None);
+        using var stop = new CancellationTokenSource();
+        var worker = NewWorker(slots: 10, pool: "fake");
+        var running = worker.RunAsync(stop.Token);
+
+        await Eventually.WaitAsync(() => Task.FromResult(worker.Stats.Committed >= 3), "three completions");
+        await stop.CancelAsync();
+        await running;
+
+        var jobs = await Store.ListJobsAsync(new JobFilter(), CancellationToken.None);
+        Assert.Equal(3, jobs.Count(j => j.State == JobState.Succeeded));
+        Assert.All(jobs.Where(j => j.State != JobState.Succeeded), j => Assert.Null(j.StartedAt));
+        Assert.Equal(3, worker.Stats.Claimed);
     }
 
     private sealed class DelegateHandler(Func<JobContext, CancellationToken, Task<JobOutcome>> body) : IJobHandler
