@@ -30,6 +30,8 @@ public sealed partial class Worker
                     {
                         WorkerLog.Reclaimed(logger, reclaimed);
                     }
+
+                    await store.CheckpointAsync(stop);
                 }, stop);
             }
 

@@ -42,6 +42,9 @@ public abstract partial class RefrainStore : IAsyncDisposable
         }
     }
 
+    /// <summary>Housekeeping the dialect needs under churn (SQLite: a WAL checkpoint so the log stays short).</summary>
+    public virtual Task CheckpointAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public abstract ValueTask DisposeAsync();
 
     private protected long NowMs => Time.GetUtcNow().ToUnixTimeMilliseconds();

@@ -26,10 +26,34 @@ internal static class ServeCommand
             app.MapMetrics();
             try
             {
+                // Migrate before the host starts so an unreachable or too-new database is one clear line, not a host crash.
+                await app.Services.GetRequiredService<Storage.RefrainStore>().MigrateAsync(ct);
+                var schedules = app.Services.GetRequiredService<Scheduling.ScheduleService>();
+                foreach (var definition in EngineServices.ConfiguredSchedules(builder.Configuration))
+                {
+                    try
+                    {
+                        schedules.Validate(definition);
+                    }
+                    catch (Scheduling.ScheduleValidationException ex)
+                    {
+                        await Console.Error.WriteLineAsync($"error: configuration Schedules: '{definition.Name}': {ex.Message}");
+                        return ExitCodes.BadInput;
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is Storage.SchemaTooNewException or System.Data.Common.DbException or TimeoutException)
+            {
+                await Console.Error.WriteLineAsync(ex is Storage.SchemaTooNewException ? $"error: {ex.Message}" : $"error: cannot reach the database: {ex.Message}");
+                return ExitCodes.BadInput;
+            }
+
+            try
+            {
                 await app.RunAsync();
                 return ExitCodes.Success;
             }
-            catch (Exception ex) when (ex is Storage.SchemaTooNewException or System.Data.Common.DbException or Microsoft.Extensions.Options.OptionsValidationException)
+            catch (Exception ex) when (ex is Microsoft.Extensions.Options.OptionsValidationException or Scheduling.ScheduleValidationException)
             {
                 await Console.Error.WriteLineAsync($"error: {ex.Message}");
                 return ExitCodes.BadInput;

@@ -14,7 +14,7 @@ internal sealed class EngineHostedService(
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        await store.MigrateAsync(cancellationToken);
+        await store.MigrateAsync(cancellationToken); // a no-op after serve's own migration; kept so the service stands alone
         foreach (var definition in EngineServices.ConfiguredSchedules(configuration))
         {
             await schedules.UpsertAsync(definition, cancellationToken);

@@ -67,6 +67,20 @@ public sealed class SqliteStore : RefrainStore
         }, cancellationToken);
     }
 
+    public override async Task CheckpointAsync(CancellationToken cancellationToken)
+    {
+        await _writerGate.WaitAsync(cancellationToken);
+        try
+        {
+            var writer = await WriterAsync(cancellationToken);
+            await writer.ExecuteAsync(new CommandDefinition("PRAGMA wal_checkpoint(PASSIVE)", cancellationToken: cancellationToken));
+        }
+        finally
+        {
+            _writerGate.Release();
+        }
+    }
+
     private async Task<SqliteConnection> WriterAsync(CancellationToken cancellationToken)
     {
         if (_writer is not null)
