@@ -10,14 +10,16 @@ internal static class MigrationRunner
     {
         var migrations = Migrations.For(store.Dialect);
         var programVersion = migrations.Count == 0 ? 0 : migrations[^1].Version;
-        var current = await c.ExecuteScalarAsync<int?>(new CommandDefinition("SELECT MAX(version) FROM schema_version", transaction: tx, cancellationToken: ct)) ?? 0;
+        var recorded = (await c.QueryAsync<int>(new CommandDefinition("SELECT version FROM schema_version", transaction: tx, cancellationToken: ct))).ToHashSet();
+        var current = recorded.Count == 0 ? 0 : recorded.Max();
         if (current > programVersion)
         {
             throw new SchemaTooNewException(current, programVersion);
         }
 
+        // Every known migration not yet recorded, in order: a branch that lands a lower number later still applies.
         var applied = new List<string>();
-        foreach (var migration in migrations.Where(m => m.Version > current))
+        foreach (var migration in migrations.Where(m => !recorded.Contains(m.Version)))
         {
             await c.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: tx, cancellationToken: ct));
             await c.ExecuteAsync(new CommandDefinition(

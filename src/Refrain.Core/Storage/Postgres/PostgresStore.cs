@@ -29,6 +29,8 @@ public sealed class PostgresStore : RefrainStore
 
     internal override StoreSql Sql => PostgresSql.Statements;
 
+    internal override CatalogSql CatalogSql => PostgresCatalogSql.Statements;
+
     private protected override object SourcesParameter(IReadOnlyList<string> sources) => sources.ToArray();
 
     internal override async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)

@@ -29,6 +29,8 @@ public sealed class SqliteStore : RefrainStore
 
     internal override StoreSql Sql => SqliteSql.Statements;
 
+    internal override CatalogSql CatalogSql => SqliteCatalogSql.Statements;
+
     private protected override object SourcesParameter(IReadOnlyList<string> sources) => JsonSerializer.Serialize(sources);
 
     internal override async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)

@@ -1,0 +1,23 @@
+namespace Refrain.Storage;
+
+/// <summary>The catalog statements whose text differs between dialects (rows arrive as one JSON array <c>@rows</c>).</summary>
+internal sealed record CatalogSql
+{
+    /// <summary>Inserts albums of <c>@rows</c> (members <c>ak</c>, <c>al</c>) not yet in catalog <c>@catalog</c>.</summary>
+    public required string InsertAlbums { get; init; }
+
+    /// <summary>Upserts songs keyed by (catalog, song_key), changing a row only when a value differs; returns <c>id, created_at</c> of rows written.</summary>
+    public required string UpsertSongs { get; init; }
+
+    /// <summary>Current links of the songs of <c>@rows</c>: <c>song_key, song_id, spotify_track_id, decided_by</c>.</summary>
+    public required string LinksOfKeys { get; init; }
+
+    /// <summary>Upserts import links (members <c>k</c>, <c>tid</c>), never touching a reviewer's decision.</summary>
+    public required string UpsertLinks { get; init; }
+
+    /// <summary>Inserts link history rows from <c>@rows</c>.</summary>
+    public required string InsertHistory { get; init; }
+
+    /// <summary>Finds the songs the duration sweep would pick and enqueues one re-match job each in run <c>@run</c>.</summary>
+    public required string EnqueueMismatches { get; init; }
+}

@@ -1,0 +1,59 @@
+namespace Refrain.Storage.Postgres;
+
+/// <summary>Every PostgreSQL-specific catalog statement.</summary>
+internal static class PostgresCatalogSql
+{
+    private const string SongRows =
+        "jsonb_to_recordset(@rows::jsonb) AS r(k text, t text, ar text, al text, ak text, i text, d bigint, mb text, rd text, tid text)";
+
+    public static readonly CatalogSql Statements = new()
+    {
+        InsertAlbums = $"""
+            INSERT INTO albums (catalog_id, title, album_key, created_at)
+            SELECT @catalog, MIN(r.al), r.ak, @now FROM {SongRows}
+            WHERE r.ak IS NOT NULL GROUP BY r.ak
+            ON CONFLICT (catalog_id, album_key) DO NOTHING
+            """,
+        UpsertSongs = $"""
+            INSERT INTO songs (catalog_id, account_id, album_id, song_key, title, artists, isrc, duration_ms, duration_source,
+                               musicbrainz_recording_id, release_date, created_at, updated_at)
+            SELECT @catalog, @account, (SELECT a.id FROM albums a WHERE a.catalog_id = @catalog AND a.album_key = r.ak),
+                   r.k, r.t, r.ar, r.i, r.d, CASE WHEN r.d IS NULL THEN NULL ELSE 'import' END, r.mb, r.rd, @now, @now
+            FROM {SongRows}
+            ON CONFLICT (catalog_id, song_key) DO UPDATE SET
+                album_id = excluded.album_id, title = excluded.title, artists = excluded.artists, isrc = excluded.isrc,
+                duration_ms = COALESCE(excluded.duration_ms, songs.duration_ms),
+                duration_source = CASE WHEN excluded.duration_ms IS NULL THEN songs.duration_source ELSE 'import' END,
+                musicbrainz_recording_id = COALESCE(excluded.musicbrainz_recording_id, songs.musicbrainz_recording_id),
+                release_date = COALESCE(excluded.release_date, songs.release_date), updated_at = excluded.updated_at
+            WHERE songs.album_id IS DISTINCT FROM excluded.album_id OR songs.title IS DISTINCT FROM excluded.title
+               OR songs.artists IS DISTINCT FROM excluded.artists OR songs.isrc IS DISTINCT FROM excluded.isrc
+               OR (excluded.duration_ms IS NOT NULL AND songs.duration_ms IS DISTINCT FROM excluded.duration_ms)
+               OR (excluded.musicbrainz_recording_id IS NOT NULL AND songs.musicbrainz_recording_id IS DISTINCT FROM excluded.musicbrainz_recording_id)
+               OR (excluded.release_date IS NOT NULL AND songs.release_date IS DISTINCT FROM excluded.release_date)
+            RETURNING id, created_at
+            """,
+        LinksOfKeys = $"""
+            SELECT s.song_key, s.id AS song_id, l.spotify_track_id, l.decided_by
+            FROM {SongRows} JOIN songs s ON s.catalog_id = @catalog AND s.song_key = r.k
+            LEFT JOIN links l ON l.song_id = s.id
+            """,
+        UpsertLinks = $"""
+            INSERT INTO links (song_id, spotify_track_id, state, decided_by, created_at, updated_at)
+            SELECT s.id, r.tid, 'linked', 'import', @now, @now
+            FROM {SongRows} JOIN songs s ON s.catalog_id = @catalog AND s.song_key = r.k
+            ON CONFLICT (song_id) DO UPDATE SET
+                spotify_track_id = excluded.spotify_track_id, track_duration_ms = NULL, state = 'linked', review_reason = NULL,
+                score = NULL, breakdown = NULL, candidates = NULL, matcher_version = NULL, decided_by = 'import', checked_at = NULL,
+                updated_at = excluded.updated_at
+            WHERE links.decided_by <> 'reviewer' AND links.spotify_track_id IS DISTINCT FROM excluded.spotify_track_id
+            """,
+        InsertHistory = """
+            INSERT INTO link_history (song_id, old_track_id, new_track_id, old_state, new_state, decided_by, reason, job_id, at)
+            SELECT r.song_id, r.old_track_id, r.new_track_id, r.old_state, r.new_state, r.decided_by, r.reason, r.job_id, @now
+            FROM jsonb_to_recordset(@rows::jsonb) AS r(song_id bigint, old_track_id text, new_track_id text, old_state text,
+                                                       new_state text, decided_by text, reason text, job_id bigint)
+            """,
+        EnqueueMismatches = MismatchSql.Enqueue,
+    };
+}
