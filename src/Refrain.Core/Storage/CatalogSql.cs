@@ -18,6 +18,12 @@ internal sealed record CatalogSql
     /// <summary>Inserts link history rows from <c>@rows</c>.</summary>
     public required string InsertHistory { get; init; }
 
+    /// <summary>Benchmarks only: <c>@count</c> synthetic songs in catalog <c>@catalog</c>, numbered from 1 (<c>n</c>).</summary>
+    public required string SeedSongs { get; init; }
+
+    /// <summary>Benchmarks only: a link per song of <c>@catalog</c>, every <c>@every</c>-th 90 s off, the rest within 7 s.</summary>
+    public required string SeedLinks { get; init; }
+
     /// <summary>Finds the songs the duration sweep would pick and enqueues one re-match job each in run <c>@run</c>.</summary>
     public required string EnqueueMismatches { get; init; }
 }

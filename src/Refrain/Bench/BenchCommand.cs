@@ -23,6 +23,7 @@ internal static class BenchCommand
         var queue = new Command("queue", "Enqueue and drain no-op jobs; prints enqueue_per_s and work_per_s") { jobs, workers, claimBatch };
         queue.SetAction((parse, ct) => RunAsync(parse.GetValue(RefrainCli.Database), parse.GetValue(jobs), parse.GetValue(workers), parse.GetValue(claimBatch), parse.GetValue(RefrainCli.JsonOption), ct));
         bench.Subcommands.Add(queue);
+        bench.Subcommands.Add(BenchSweepCommand.Create());
         return bench;
     }
 

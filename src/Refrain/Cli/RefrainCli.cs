@@ -25,6 +25,7 @@ internal static class RefrainCli
         root.Subcommands.Add(RunsCommands.Create());
         root.Subcommands.Add(ProvidersCommands.Create());
         root.Subcommands.Add(CatalogCommands.Create());
+        root.Subcommands.Add(SweepCommands.Create());
         root.Subcommands.Add(BenchCommand.Create());
         return root;
     }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Refrain.Jobs;
 using Refrain.Metrics;
 using Refrain.Providers;
+using Refrain.Rematch;
 using Refrain.Scheduling;
 using Refrain.Storage;
 
@@ -16,6 +17,7 @@ public static class EngineServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => StoreFactory.Create(database ?? configuration.GetConnectionString("Refrain"), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(new JobHandlerRegistration(NoopHandler.Source, NoopHandler.JobType, _ => new NoopHandler()) { Timeout = TimeSpan.FromMinutes(10) });
+        services.AddSingleton(new JobHandlerRegistration(DurationMismatchSweepHandler.Source, DurationMismatchSweepHandler.JobType, _ => new DurationMismatchSweepHandler()));
         services.AddSingleton(sp => new JobHandlerRegistry(sp.GetServices<JobHandlerRegistration>()));
         services.AddSingleton(sp => new ProviderGate(
             sp.GetRequiredService<RefrainStore>(),

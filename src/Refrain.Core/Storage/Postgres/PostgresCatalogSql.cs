@@ -54,6 +54,19 @@ internal static class PostgresCatalogSql
             FROM jsonb_to_recordset(@rows::jsonb) AS r(song_id bigint, old_track_id text, new_track_id text, old_state text,
                                                        new_state text, decided_by text, reason text, job_id bigint)
             """,
+        SeedSongs = """
+            INSERT INTO songs (catalog_id, account_id, song_key, title, artists, isrc, duration_ms, duration_source, created_at, updated_at)
+            SELECT @catalog, @account, 'bench:' || n, 'Song ' || n, '["Artist ' || (n % 1000) || '"]',
+                   'QZBEN' || lpad(n::text, 7, '0'), 180000 + (n % 120000), 'import', @now, @now
+            FROM generate_series(1, @count) AS n
+            """,
+        SeedLinks = """
+            INSERT INTO links (song_id, spotify_track_id, track_duration_ms, state, decided_by, created_at, updated_at)
+            SELECT id, 'bench' || lpad(id::text, 17, '0'),
+                   CASE WHEN id % @every = 0 THEN duration_ms + 90000 ELSE duration_ms + (id % 7) * 1000 END,
+                   'linked', 'import', @now, @now
+            FROM songs WHERE catalog_id = @catalog
+            """,
         EnqueueMismatches = MismatchSql.Enqueue,
     };
 }

@@ -53,6 +53,20 @@ internal static class SqliteCatalogSql
                    value ->> '$.new_state', value ->> '$.decided_by', value ->> '$.reason', value ->> '$.job_id', @now
             FROM json_each(@rows)
             """,
+        SeedSongs = """
+            INSERT INTO songs (catalog_id, account_id, song_key, title, artists, isrc, duration_ms, duration_source, created_at, updated_at)
+            WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < @count)
+            SELECT @catalog, @account, 'bench:' || n, 'Song ' || n, '["Artist ' || (n % 1000) || '"]',
+                   'QZBEN' || substr('0000000' || n, -7, 7), 180000 + (n % 120000), 'import', @now, @now
+            FROM g
+            """,
+        SeedLinks = """
+            INSERT INTO links (song_id, spotify_track_id, track_duration_ms, state, decided_by, created_at, updated_at)
+            SELECT id, 'bench' || substr('00000000000000000' || id, -17, 17),
+                   CASE WHEN id % @every = 0 THEN duration_ms + 90000 ELSE duration_ms + (id % 7) * 1000 END,
+                   'linked', 'import', @now, @now
+            FROM songs WHERE catalog_id = @catalog
+            """,
         EnqueueMismatches = MismatchSql.Enqueue,
     };
 }
