@@ -35,9 +35,19 @@ public static class EngineServices
         return services;
     }
 
-    /// <summary>Schedules from configuration (<c>Schedules</c> section), as definitions.</summary>
-    public static IReadOnlyList<ScheduleDefinition> ConfiguredSchedules(IConfiguration configuration) =>
-        configuration.GetSection("Schedules").GetChildren().Select(s => new ScheduleDefinition(
+    /// <summary>System schedules that ship with Refrain; a configured schedule of the same name replaces one.</summary>
+    public static readonly IReadOnlyList<ScheduleDefinition> DefaultSchedules =
+    [
+        new("spotify-rematch-monthly", "0 4 1 * *", $"{DurationMismatchSweepHandler.Source}/{DurationMismatchSweepHandler.JobType}")
+        {
+            Args = new SweepArgs(SweepArgs.DefaultThresholdSeconds).ToJson(), Origin = "config",
+        },
+    ];
+
+    /// <summary>The default schedules overlaid with those of configuration (<c>Schedules</c> section, by name).</summary>
+    public static IReadOnlyList<ScheduleDefinition> ConfiguredSchedules(IConfiguration configuration)
+    {
+        var configured = configuration.GetSection("Schedules").GetChildren().Select(s => new ScheduleDefinition(
             s["Name"] ?? s.Key, s["Cron"] ?? "", s["Job"] ?? "")
         {
             TimeZone = s["TimeZone"] ?? "UTC",
@@ -48,4 +58,6 @@ public static class EngineServices
             Notify = s["Notify"] ?? "failure",
             Origin = "config",
         }).ToList();
+        return DefaultSchedules.Where(d => configured.All(c => c.Name != d.Name)).Concat(configured).ToList();
+    }
 }
