@@ -35,6 +35,11 @@ public sealed partial class Worker
                         WorkerLog.Fenced(logger, result.Fenced);
                     }
 
+                    if (summaries is not null && result.EndedRuns.Count > 0)
+                    {
+                        await summaries.SummarizeAsync(store, result.EndedRuns, CancellationToken.None);
+                    }
+
                     break;
                 }
                 catch (Exception ex)

@@ -33,8 +33,11 @@ public sealed partial class Worker
                     // less the jobs it already holds, so a batch does not sit on leases waiting for tokens.
                     if (sources is [var only] && worker.gate.Providers.TryGetValue(only, out var limits) && limits.RequestsPerWindow > 0)
                     {
+                        // Read what is held before counting the window: a held job that then spends its token is counted
+                        // twice (we claim less), never zero times (we would claim more than the tokens allow).
+                        var held = Volatile.Read(ref _inHand);
                         var inSight = await worker.gate.AvailableAsync(only, stopping);
-                        want = Math.Max(0, Math.Min(want, inSight - Volatile.Read(ref _inHand)));
+                        want = Math.Max(0, Math.Min(want, inSight - held));
                         if (want == 0)
                         {
                             await _needMore.WaitAsync(worker.options.PollInterval, worker.time, stopping);
@@ -42,7 +45,7 @@ public sealed partial class Worker
                         }
                     }
 
-                    jobs = await worker.store.ClaimAsync(request with { Count = want }, stopping);
+                    jobs = await worker.store.ClaimAsync(request with { Count = want, OffProviders = worker.gate.Off.Keys.ToList() }, stopping);
                 }
                 catch (OperationCanceledException) when (stopping.IsCancellationRequested)
                 {

@@ -20,13 +20,15 @@ public sealed partial class Worker
     private readonly TimeProvider time;
     private readonly EngineMetrics metrics;
     private readonly ILogger<Worker> logger;
+    private readonly Runs.RunSummaries? summaries;
     private readonly Channel<Completion> _completions = Channel.CreateUnbounded<Completion>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Signal _completionsDrained = new();
     private int _running;
 
     public Worker(RefrainStore store, JobHandlerRegistry registry, ProviderGate gate, IServiceProvider services, WorkerOptions options,
-        TimeProvider time, EngineMetrics metrics, ILogger<Worker> logger)
+        TimeProvider time, EngineMetrics metrics, ILogger<Worker> logger, Runs.RunSummaries? summaries = null)
     {
+        this.summaries = summaries;
         this.store = store;
         this.registry = registry;
         this.gate = gate;

@@ -8,7 +8,15 @@ namespace Refrain.Providers;
 /// </summary>
 public sealed class ProviderGate(RefrainStore store, IReadOnlyDictionary<string, ProviderOptions> providers, TimeProvider time)
 {
+    private readonly Dictionary<string, string> _off = new(StringComparer.Ordinal);
+
     public IReadOnlyDictionary<string, ProviderOptions> Providers { get; } = providers;
+
+    /// <summary>Providers this node does not run, with the reason (e.g. a required setting is missing).</summary>
+    public IReadOnlyDictionary<string, string> Off => _off;
+
+    /// <summary>Marks a provider as not started on this node: workers leave its jobs for a node that runs it.</summary>
+    public void TurnOff(string provider, string reason) => _off[provider] = reason;
 
     public ProviderOptions OptionsFor(string provider) =>
         Providers.TryGetValue(provider, out var options) ? options : new ProviderOptions();

@@ -30,6 +30,7 @@ public abstract partial class RefrainStore
             worker = request.WorkerId,
             n = request.Count,
             sources = SourcesParameter(sources),
+            offProviders = SourcesParameter(request.OffProviders),
         };
         var rows = await WriteAsync(
             async (c, tx) => (await c.QueryAsync<JobRow>(Command(sql, args, tx, cancellationToken))).ToList(),
@@ -52,11 +53,14 @@ public abstract partial class RefrainStore
         var done = await WriteAsync(async (c, tx) =>
         {
             var rows = (await c.QueryAsync<CompletedRow>(Command(Sql.Complete, new { rows = json, now = NowMs }, tx, cancellationToken))).ToList();
-            await SettleRunsAsync(c, tx, rows.Select(r => (r.RunId, (string?)null, r.State)), cancellationToken);
-            return rows;
+            var ended = await SettleRunsAsync(c, tx, rows.Select(r => (r.RunId, (string?)null, r.State)), cancellationToken);
+            return (rows, ended);
         }, cancellationToken);
-        return new CompletionResult(done.Count, completions.Count - done.Count,
-            done.Select(r => new CompletedJob(r.Id, r.Source, r.JobType, r.State, r.RunId)).ToList());
+        return new CompletionResult(done.rows.Count, completions.Count - done.rows.Count,
+            done.rows.Select(r => new CompletedJob(r.Id, r.Source, r.JobType, r.State, r.RunId)).ToList())
+        {
+            EndedRuns = done.ended,
+        };
     }
 
     /// <summary>Extends the lease of every job this worker is running (one statement per heartbeat).</summary>
@@ -75,21 +79,27 @@ public abstract partial class RefrainStore
         }, cancellationToken);
     }
 
-    /// <summary>Applies counter moves and ends the runs whose jobs are all terminal.</summary>
-    internal async Task SettleRunsAsync(DbConnection c, DbTransaction tx, IEnumerable<(long? RunId, string? From, string To)> moves, CancellationToken ct)
+    /// <summary>Applies counter moves and ends the runs whose jobs are all terminal; returns the runs it ended.</summary>
+    internal async Task<IReadOnlyList<long>> SettleRunsAsync(DbConnection c, DbTransaction tx, IEnumerable<(long? RunId, string? From, string To)> moves, CancellationToken ct)
     {
         var deltas = RunDelta.For(moves);
         if (deltas.Count == 0)
         {
-            return;
+            return [];
         }
 
         await AddRunCountsAsync(c, tx, deltas, ct);
         var now = NowMs;
+        var ended = new List<long>();
         foreach (var delta in deltas)
         {
-            await c.ExecuteAsync(Command(CommonSql.CloseFinishedRuns, new { id = delta.Id, now }, tx, ct));
+            if (await c.ExecuteAsync(Command(CommonSql.CloseFinishedRuns, new { id = delta.Id, now }, tx, ct)) == 1)
+            {
+                ended.Add(delta.Id);
+            }
         }
+
+        return ended;
     }
 
     private sealed class CompletedRow

@@ -57,4 +57,10 @@ public abstract partial class RefrainStore
     /// <summary>Enqueues child jobs of a run (a sweep's fan-out) in multi-row statements.</summary>
     public Task<int> EnqueueChildrenAsync(long runId, IReadOnlyList<NewJob> jobs, CancellationToken cancellationToken) =>
         EnqueueManyAsync(jobs.Select(j => j with { RunId = runId }).ToList(), cancellationToken);
+
+    /// <summary>A run's jobs of one type counted by detail and state.</summary>
+    public async Task<IReadOnlyList<(string? Detail, string State, long Count)>> CountChildDetailsAsync(long runId, string jobType, CancellationToken cancellationToken) =>
+        (await ReadAsync(c => c.QueryAsync<(string?, string, long)>(Command(
+            "SELECT detail, state, COUNT(*) FROM jobs WHERE run_id = @runId AND job_type = @jobType GROUP BY detail, state",
+            new { runId, jobType }, null, cancellationToken)), cancellationToken)).ToList();
 }

@@ -62,6 +62,8 @@ internal sealed class CliRuntime : IAsyncDisposable
     private static string? Describe(Exception ex) => ex switch
     {
         CliException or ScheduleValidationException or SchemaTooNewException or FormatException => ex.Message,
+        Providers.ProviderException => ex.Message,
+        Microsoft.Extensions.Options.OptionsValidationException => $"configuration: {ex.Message}",
         DbException or TimeoutException or System.Net.Sockets.SocketException => $"cannot reach the database: {ex.Message}",
         InvalidOperationException when ex.InnerException is DbException or System.Net.Sockets.SocketException => $"cannot reach the database: {ex.InnerException!.Message}",
         _ => null,

@@ -26,6 +26,9 @@ internal static class RefrainCli
         root.Subcommands.Add(ProvidersCommands.Create());
         root.Subcommands.Add(CatalogCommands.Create());
         root.Subcommands.Add(SweepCommands.Create());
+        root.Subcommands.Add(ReviewCommands.Create());
+        root.Subcommands.Add(MatcherCommands.Create());
+        root.Subcommands.Add(SandboxCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         return root;
     }

@@ -59,7 +59,44 @@ internal static class SweepCommands
             return run.State == RunState.Succeeded ? ExitCodes.Success : ExitCodes.Errors;
         }, ct));
         sweep.Subcommands.Add(mismatches);
+        sweep.Subcommands.Add(Catalog("outdated-matches", "Re-evaluate links the matcher decided under an older Matching:Version", "spotify", CatalogSweepHandler.OutdatedMatches));
+        sweep.Subcommands.Add(Catalog("stale-links", "Re-read linked tracks not read within Catalog:LinkMaxAge", "spotify", CatalogSweepHandler.StaleLinks));
+        sweep.Subcommands.Add(Catalog("missing-durations", "Ask MusicBrainz for songs without a canonical duration", "musicbrainz", CatalogSweepHandler.MissingDurations));
         return sweep;
+    }
+
+    private static Command Catalog(string name, string description, string source, string jobType)
+    {
+        var wait = new Option<bool>("--wait") { Description = "Drain the run here with a progress bar; exit 0 only if it succeeds" };
+        var command = new Command(name, description) { wait };
+        command.SetAction((parse, ct) => CliRuntime.RunAsync(parse, async (rt, token) =>
+        {
+            var started = await rt.Store.StartRunAsync(new RunStart($"{source}/{jobType}", null, "manual", "cli"), new NewJob(source, jobType, "manual") { UniqueKey = "" }, token);
+            var runId = started.RunId!.Value;
+            if (!parse.GetValue(wait))
+            {
+                rt.Out.WriteLine($"started run {runId}");
+                rt.Out.WriteLine(runId.ToString(CultureInfo.InvariantCulture));
+                return ExitCodes.Success;
+            }
+
+            var run = await RunDrain.DrainAsync(rt, runId, token);
+            if (rt.Json)
+            {
+                Output.Json(rt.Out, RunDto.From(run));
+            }
+            else
+            {
+                rt.Out.WriteLine($"run {run.Id} {run.State}: {run.Total} jobs, succeeded {run.Succeeded}, failed {run.Failed + run.Dead}");
+                if (run.Summary is not null)
+                {
+                    rt.Out.WriteLine($"summary {run.Summary}");
+                }
+            }
+
+            return run.State == RunState.Succeeded ? ExitCodes.Success : ExitCodes.Errors;
+        }, ct));
+        return command;
     }
 
     private static async Task<int> DryRunAsync(CliRuntime rt, int seconds, CancellationToken token)

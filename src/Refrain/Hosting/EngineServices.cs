@@ -2,7 +2,11 @@ using Microsoft.Extensions.Options;
 using Refrain.Jobs;
 using Refrain.Metrics;
 using Refrain.Providers;
+using Refrain.Matching;
+using Refrain.Providers.MusicBrainz;
+using Refrain.Providers.Spotify;
 using Refrain.Rematch;
+using Refrain.Runs;
 using Refrain.Scheduling;
 using Refrain.Storage;
 
@@ -18,10 +22,29 @@ public static class EngineServices
         services.AddSingleton(sp => StoreFactory.Create(database ?? configuration.GetConnectionString("Refrain"), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(new JobHandlerRegistration(NoopHandler.Source, NoopHandler.JobType, _ => new NoopHandler()) { Timeout = TimeSpan.FromMinutes(10) });
         services.AddSingleton(new JobHandlerRegistration(DurationMismatchSweepHandler.Source, DurationMismatchSweepHandler.JobType, _ => new DurationMismatchSweepHandler()));
+        services.AddSingleton(new MatcherOptions { Version = configuration["Matching:Version"] ?? SpotifyMatcher.Version });
+        services.AddSingleton(sp => new SpotifyMatcher(sp.GetRequiredService<MatcherOptions>()));
+        services.AddSingleton(new JobHandlerRegistration(RematchJob.Source, RematchJob.JobType,
+            sp => new RematchHandler(sp.GetRequiredService<SpotifyClient>(), sp.GetRequiredService<SpotifyMatcher>())) { Provider = SpotifyClient.Provider, Timeout = TimeSpan.FromMinutes(2) });
+        services.AddSingleton(new JobHandlerRegistration(RefreshLinkHandler.Source, RefreshLinkHandler.JobType,
+            sp => new RefreshLinkHandler(sp.GetRequiredService<SpotifyClient>())) { Provider = SpotifyClient.Provider, Timeout = TimeSpan.FromMinutes(1) });
+        services.AddSingleton(new JobHandlerRegistration(RefreshRecordingHandler.Source, RefreshRecordingHandler.JobType,
+            sp => new RefreshRecordingHandler(sp.GetRequiredService<MusicBrainzClient>())) { Provider = MusicBrainzClient.Provider, Timeout = TimeSpan.FromMinutes(1) });
+        var linkMaxAge = TimeSpan.TryParse(configuration["Catalog:LinkMaxAge"], System.Globalization.CultureInfo.InvariantCulture, out var age) ? age : TimeSpan.FromDays(30);
+        foreach (var (source, sweep) in new[] { ("spotify", CatalogSweepHandler.OutdatedMatches), ("spotify", CatalogSweepHandler.StaleLinks), ("musicbrainz", CatalogSweepHandler.MissingDurations) })
+        {
+            services.AddSingleton(new JobHandlerRegistration(source, sweep,
+                sp => new CatalogSweepHandler(sweep, sp.GetRequiredService<MatcherOptions>(), linkMaxAge)));
+        }
+
+        services.AddSingleton<IRunSummarizer, RematchRunSummarizer>();
+        services.AddSingleton<IRunSummarizer, OutdatedRunSummarizer>();
+        services.AddSingleton<RunSummaries>();
+        services.AddProviders(configuration);
         services.AddSingleton(sp => new JobHandlerRegistry(sp.GetServices<JobHandlerRegistration>()));
         services.AddSingleton(sp => new ProviderGate(
             sp.GetRequiredService<RefrainStore>(),
-            configuration.GetSection("Providers").GetChildren().ToDictionary(c => c.Key.ToLowerInvariant(), c => c.Get<ProviderOptions>() ?? new ProviderOptions()),
+            ProviderLimits(configuration),
             sp.GetRequiredService<TimeProvider>()));
         services.AddOptions<WorkerOptions>().Bind(configuration.GetSection("Workers"))
             .Validate(o => o.Validate().Count == 0, "invalid Workers settings").ValidateOnStart();
@@ -33,6 +56,22 @@ public static class EngineServices
         services.AddSingleton<Scheduler>();
         services.AddSingleton<ScheduleService>();
         return services;
+    }
+
+    /// <summary>
+    /// Each provider's limits from <c>Providers:&lt;Name&gt;</c>; MusicBrainz allows one request a second unless configured
+    /// otherwise (its published limit).
+    /// </summary>
+    public static Dictionary<string, ProviderOptions> ProviderLimits(IConfiguration configuration)
+    {
+        var limits = configuration.GetSection("Providers").GetChildren()
+            .ToDictionary(c => c.Key.ToLowerInvariant(), c => c.Get<ProviderOptions>() ?? new ProviderOptions());
+        if (!limits.TryGetValue(MusicBrainzClient.Provider, out var musicBrainz) || musicBrainz.RequestsPerWindow <= 0)
+        {
+            limits[MusicBrainzClient.Provider] = new ProviderOptions { RequestsPerWindow = 30, Window = TimeSpan.FromSeconds(30) };
+        }
+
+        return limits;
     }
 
     /// <summary>System schedules that ship with Refrain; a configured schedule of the same name replaces one.</summary>

@@ -60,6 +60,7 @@ public sealed class RestartMisfireTests(ITestOutputHelper output) : MultiProcess
 
         // The stimulus: the node stays down while several fire times pass (longer than the misfire threshold).
         var downUntil = Math.Max(stoppedAt, missedFrom.Values.Max()) + (long)Downtime.TotalMilliseconds;
+        Assert.True(downUntil - stoppedAt < 60_000, $"the planned downtime ends {downUntil - stoppedAt} ms after the stop");
         while (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() < downUntil)
         {
             await Task.Delay(100);
@@ -154,7 +155,10 @@ public sealed class RestartMisfireTests(ITestOutputHelper output) : MultiProcess
     }
 
     private async Task<IReadOnlyList<ScheduleRow>> SchedulesAsync() =>
-        await QueryAsync<ScheduleRow>("SELECT id, name, cron, enabled, misfire, misfire_threshold_ms, next_fire_at FROM schedules ORDER BY name");
+        // Only this test's schedules: the system schedules that ship by default are not part of the scenario.
+        await QueryAsync<ScheduleRow>(
+            "SELECT id, name, cron, enabled, misfire, misfire_threshold_ms, next_fire_at FROM schedules WHERE name IN (@Runtime, @Configured) ORDER BY name",
+            new { Runtime, Configured });
 
     private static string Format(long ms) =>
         DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);

@@ -26,6 +26,18 @@ public abstract partial class JobStoreCompliance
     }
 
     [StoreFact]
+    public async Task Claim_LeavesJobsOfProvidersThisNodeDoesNotRun()
+    {
+        await Store.EnqueueAsync(Job("mb", provider: "musicbrainz"), CancellationToken.None);
+        await Store.EnqueueAsync(Job("free"), CancellationToken.None);
+
+        var claimed = await Store.ClaimAsync(new ClaimRequest("w", 10, Lease, null, []) { OffProviders = ["musicbrainz"] }, CancellationToken.None);
+
+        Assert.Equal("free", Assert.Single(claimed).Subject);
+        Assert.Equal("mb", Assert.Single(await ClaimAsync()).Subject);
+    }
+
+    [StoreFact]
     public async Task ProviderResume_EndsThePauseNow()
     {
         await Store.EnqueueAsync(Job("gated", provider: "fake"), CancellationToken.None);

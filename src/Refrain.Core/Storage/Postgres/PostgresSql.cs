@@ -9,7 +9,8 @@ internal static class PostgresSql
         WHERE j.id = ANY (ARRAY(
             SELECT id FROM jobs
             WHERE state = 'pending' AND run_at <= @now {0}
-              AND (provider IS NULL OR provider NOT IN (SELECT name FROM providers WHERE paused_until > @now))
+              AND (provider IS NULL OR (provider NOT IN (SELECT name FROM providers WHERE paused_until > @now)
+                                        AND provider <> ALL(@offProviders)))
             ORDER BY priority DESC, run_at, id
             LIMIT @n
             FOR UPDATE SKIP LOCKED))

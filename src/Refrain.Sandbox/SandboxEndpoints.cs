@@ -1,0 +1,12 @@
+namespace Refrain.Sandbox;
+
+/// <summary>The names <see cref="SandboxServer.RequestCounts"/> counts requests under.</summary>
+public static class SandboxEndpoints
+{
+    public const string Token = "POST /api/token";
+    public const string Track = "GET /v1/tracks/{id}";
+    public const string Tracks = "GET /v1/tracks";
+    public const string Search = "GET /v1/search";
+    public const string Isrc = "GET /ws/2/isrc/{isrc}";
+    public const string Recording = "GET /ws/2/recording/{mbid}";
+}
