@@ -46,6 +46,9 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>429s served (and MusicBrainz 503s, its way of saying the same).</summary>
     public long TooManyRequestsServed => _stats.TooManyRequests;
 
+    /// <summary>Injected faults served (5xx, hangs, malformed bodies).</summary>
+    public long FaultsServed => _stats.Faults;
+
     /// <summary>Requests received by one endpoint.</summary>
     public long RequestCount(string endpoint) => RequestCounts.GetValueOrDefault(endpoint);
 

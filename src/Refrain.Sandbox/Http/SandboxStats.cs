@@ -7,6 +7,12 @@ internal sealed class SandboxStats
 {
     private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
     private long _tooManyRequests;
+    private long _faults;
+
+    /// <summary>Injected faults served: 5xx answers, hangs and malformed bodies.</summary>
+    public long Faults => Interlocked.Read(ref _faults);
+
+    public void CountFault() => Interlocked.Increment(ref _faults);
 
     public long TooManyRequests => Interlocked.Read(ref _tooManyRequests);
 

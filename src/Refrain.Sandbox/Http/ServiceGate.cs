@@ -43,17 +43,25 @@ internal sealed class ServiceGate(SandboxService service, SandboxServiceOptions 
 
         if (Roll(options.TimeoutRate))
         {
+            stats.CountFault();
             await HangAsync(context);
             return Admission.Refused;
         }
 
         if (Roll(options.ServerErrorRate))
         {
+            stats.CountFault();
             await ServerErrorAsync(context);
             return Admission.Refused;
         }
 
-        return Roll(options.MalformedRate) ? Admission.Malformed : Admission.Admitted;
+        if (Roll(options.MalformedRate))
+        {
+            stats.CountFault();
+            return Admission.Malformed;
+        }
+
+        return Admission.Admitted;
     }
 
     private async Task TooManyAsync(HttpContext context, TimeSpan wait, bool quota)
