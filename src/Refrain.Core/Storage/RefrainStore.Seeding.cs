@@ -16,4 +16,14 @@ public abstract partial class RefrainStore
             await c.ExecuteAsync(new CommandDefinition(CatalogSql.SeedLinks, new { catalog = catalogId, every = mismatchEvery, now }, tx, 600, cancellationToken: cancellationToken));
             return 0;
         }, cancellationToken);
+
+    /// <summary>Benchmarks only: gives every song a canonical duration and sets every link's track duration 90 s off it.</summary>
+    public Task MakeEveryLinkMismatchedAsync(CancellationToken cancellationToken) =>
+        WriteAsync(async (c, tx) =>
+        {
+            await c.ExecuteAsync(new CommandDefinition("UPDATE songs SET duration_ms = COALESCE(duration_ms, 200000)", transaction: tx, cancellationToken: cancellationToken));
+            return await c.ExecuteAsync(new CommandDefinition(
+                "UPDATE links SET track_duration_ms = (SELECT s.duration_ms FROM songs s WHERE s.id = links.song_id) + 90000 WHERE spotify_track_id IS NOT NULL",
+                transaction: tx, cancellationToken: cancellationToken));
+        }, cancellationToken);
 }

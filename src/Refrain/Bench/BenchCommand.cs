@@ -24,6 +24,7 @@ internal static class BenchCommand
         queue.SetAction((parse, ct) => RunAsync(parse.GetValue(RefrainCli.Database), parse.GetValue(jobs), parse.GetValue(workers), parse.GetValue(claimBatch), parse.GetValue(RefrainCli.JsonOption), ct));
         bench.Subcommands.Add(queue);
         bench.Subcommands.Add(BenchSweepCommand.Create());
+        bench.Subcommands.Add(BenchRematchCommand.Create());
         return bench;
     }
 
