@@ -119,6 +119,22 @@ public abstract class SweepCompliance : StoreTestBase
     }
 
     [StoreFact]
+    public async Task LinkChange_ByTheMatcher_NeverLandsOnAReviewersDecision()
+    {
+        var ids = await SongsAsync((200_000, 300_000));
+        Assert.True(await Store.ApplyLinkChangeAsync(new LinkChange(ids[0], "1111111111111111111111", 200_000, "linked", "reviewer accepted", "reviewer"), CancellationToken.None));
+
+        var refused = await Store.ApplyLinkChangeAsync(new LinkChange(ids[0], "2222222222222222222222", 200_000, "linked", RematchCase.Relinked, "matcher"), CancellationToken.None);
+
+        Assert.False(refused);
+        var link = (await Store.GetSongLinkAsync(ids[0], null, CancellationToken.None))!;
+        Assert.Equal(("1111111111111111111111", "reviewer"), (link.SpotifyTrackId, link.DecidedBy));
+        var history = await Store.ReadAsync(c => c.QueryAsync<(string? Old, string? New, string By)>(
+            "SELECT old_track_id, new_track_id, decided_by FROM link_history ORDER BY id"), CancellationToken.None);
+        Assert.Equal(("1111111111111111111111", "reviewer"), (history.Last().New, history.Last().By));
+    }
+
+    [StoreFact]
     public async Task MonthlySchedule_ShipsByDefaultAndEnqueuesTheSweepAtFourOnTheFirst()
     {
         var registry = new JobHandlerRegistry([new JobHandlerRegistration(DurationMismatchSweepHandler.Source, DurationMismatchSweepHandler.JobType, _ => new DurationMismatchSweepHandler())]);
