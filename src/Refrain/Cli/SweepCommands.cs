@@ -30,33 +30,7 @@ internal static class SweepCommands
             }
 
             var args = new SweepArgs(seconds);
-            var started = await rt.Store.StartRunAsync(
-                new RunStart($"{DurationMismatchSweepHandler.Source}/{DurationMismatchSweepHandler.JobType}", null, "manual", "cli"),
-                new NewJob(DurationMismatchSweepHandler.Source, DurationMismatchSweepHandler.JobType, "manual") { Args = args.ToJson(), UniqueKey = "" },
-                token);
-            var runId = started.RunId!.Value;
-            if (!parse.GetValue(wait))
-            {
-                rt.Out.WriteLine($"started run {runId}");
-                rt.Out.WriteLine(runId.ToString(CultureInfo.InvariantCulture));
-                return ExitCodes.Success;
-            }
-
-            var run = await RunDrain.DrainAsync(rt, runId, token);
-            if (rt.Json)
-            {
-                Output.Json(rt.Out, RunDto.From(run));
-            }
-            else
-            {
-                rt.Out.WriteLine($"run {run.Id} {run.State}: {run.Total} jobs, succeeded {run.Succeeded}, no_data {run.NoData}, failed {run.Failed}, dead {run.Dead}, cancelled {run.Cancelled}");
-                if (run.Summary is not null)
-                {
-                    rt.Out.WriteLine($"summary {run.Summary}");
-                }
-            }
-
-            return run.State == RunState.Succeeded ? ExitCodes.Success : ExitCodes.Errors;
+            return await StartAsync(rt, parse.GetValue(wait), DurationMismatchSweepHandler.Source, DurationMismatchSweepHandler.JobType, args.ToJson(), token);
         }, ct));
         sweep.Subcommands.Add(mismatches);
         sweep.Subcommands.Add(Catalog("outdated-matches", "Re-evaluate links the matcher decided under an older Matching:Version", "spotify", CatalogSweepHandler.OutdatedMatches));
@@ -69,34 +43,38 @@ internal static class SweepCommands
     {
         var wait = new Option<bool>("--wait") { Description = "Drain the run here with a progress bar; exit 0 only if it succeeds" };
         var command = new Command(name, description) { wait };
-        command.SetAction((parse, ct) => CliRuntime.RunAsync(parse, async (rt, token) =>
-        {
-            var started = await rt.Store.StartRunAsync(new RunStart($"{source}/{jobType}", null, "manual", "cli"), new NewJob(source, jobType, "manual") { UniqueKey = "" }, token);
-            var runId = started.RunId!.Value;
-            if (!parse.GetValue(wait))
-            {
-                rt.Out.WriteLine($"started run {runId}");
-                rt.Out.WriteLine(runId.ToString(CultureInfo.InvariantCulture));
-                return ExitCodes.Success;
-            }
-
-            var run = await RunDrain.DrainAsync(rt, runId, token);
-            if (rt.Json)
-            {
-                Output.Json(rt.Out, RunDto.From(run));
-            }
-            else
-            {
-                rt.Out.WriteLine($"run {run.Id} {run.State}: {run.Total} jobs, succeeded {run.Succeeded}, failed {run.Failed + run.Dead}");
-                if (run.Summary is not null)
-                {
-                    rt.Out.WriteLine($"summary {run.Summary}");
-                }
-            }
-
-            return run.State == RunState.Succeeded ? ExitCodes.Success : ExitCodes.Errors;
-        }, ct));
+        command.SetAction((parse, ct) => CliRuntime.RunAsync(parse, (rt, token) => StartAsync(rt, parse.GetValue(wait), source, jobType, "{}", token), ct));
         return command;
+    }
+
+    /// <summary>Starts a sweep's run; with <paramref name="wait"/> drains it here and exits 0 only if it succeeded.</summary>
+    private static async Task<int> StartAsync(CliRuntime rt, bool wait, string source, string jobType, string args, CancellationToken token)
+    {
+        var started = await rt.Store.StartRunAsync(new RunStart($"{source}/{jobType}", null, "manual", "cli"),
+            new NewJob(source, jobType, "manual") { Args = args, UniqueKey = "" }, token);
+        var runId = started.RunId!.Value;
+        if (!wait)
+        {
+            rt.Out.WriteLine($"started run {runId}");
+            rt.Out.WriteLine(runId.ToString(CultureInfo.InvariantCulture));
+            return ExitCodes.Success;
+        }
+
+        var run = await RunDrain.DrainAsync(rt, runId, token);
+        if (rt.Json)
+        {
+            Output.Json(rt.Out, RunDto.From(run));
+        }
+        else
+        {
+            rt.Out.WriteLine($"run {run.Id} {run.State}: {run.Total} jobs, succeeded {run.Succeeded}, no_data {run.NoData}, failed {run.Failed}, dead {run.Dead}, cancelled {run.Cancelled}");
+            if (run.Summary is not null)
+            {
+                rt.Out.WriteLine($"summary {run.Summary}");
+            }
+        }
+
+        return run.State == RunState.Succeeded ? ExitCodes.Success : ExitCodes.Errors;
     }
 
     private static async Task<int> DryRunAsync(CliRuntime rt, int seconds, CancellationToken token)
