@@ -36,7 +36,7 @@ public sealed class ProviderGate(RefrainStore store, IReadOnlyDictionary<string,
             return new RateDecision(true, null);
         }
 
-        return await store.TryAcquireRequestAsync(provider, options.RequestsPerWindow, options.Window, cancellationToken);
+        return await store.TryAcquireRequestAsync(provider, options.RequestsPerWindow, options.GuardedWindow, cancellationToken);
     }
 
     /// <summary>Requests the provider could still make now: 0 while paused, <see cref="int.MaxValue"/> when it has no limit.</summary>
@@ -54,7 +54,7 @@ public sealed class ProviderGate(RefrainStore store, IReadOnlyDictionary<string,
             return int.MaxValue;
         }
 
-        var used = await store.CountRequestsInWindowAsync(provider, options.Window, cancellationToken);
+        var used = await store.CountRequestsInWindowAsync(provider, options.GuardedWindow, cancellationToken);
         return Math.Max(0, options.RequestsPerWindow - used);
     }
 

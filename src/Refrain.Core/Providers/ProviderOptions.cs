@@ -9,6 +9,15 @@ public sealed class ProviderOptions
     /// <summary>The rolling window of the rate limit. Default 30 seconds (Spotify's own window).</summary>
     public TimeSpan Window { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Added to <see cref="Window"/> when counting our own requests: it absorbs the time between the gate's grant and the
+    /// provider's receipt, so jitter in that delay cannot put one request too many in the provider's window. Default 1 second.
+    /// </summary>
+    public TimeSpan Margin { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The window the gate counts in: <see cref="Window"/> plus <see cref="Margin"/>.</summary>
+    public TimeSpan GuardedWindow => Window + Margin;
+
     /// <summary>The pause after a 429 without a usable <c>Retry-After</c>; doubles on repeats up to <see cref="MaxMinimumPause"/>. Default 5 seconds.</summary>
     public TimeSpan MinimumPause { get; set; } = TimeSpan.FromSeconds(5);
 
