@@ -17,24 +17,26 @@ public abstract partial class RefrainStore
             return [];
         }
 
-        var now = NowMs;
         var token = RandomNumberGenerator.GetInt32(1, int.MaxValue) * 2_147_483_648L + RandomNumberGenerator.GetInt32(0, int.MaxValue);
         var (sql, sources) = request.Sources is { } only
             ? (Sql.ClaimForSources, only)
             : (Sql.ClaimExceptSources, request.ExcludedSources);
-        var args = new
+        var rows = await WriteAsync(async (c, tx) =>
         {
-            now,
-            leaseUntil = now + (long)request.Lease.TotalMilliseconds,
-            token,
-            worker = request.WorkerId,
-            n = request.Count,
-            sources = SourcesParameter(sources),
-            offProviders = SourcesParameter(request.OffProviders),
-        };
-        var rows = await WriteAsync(
-            async (c, tx) => (await c.QueryAsync<JobRow>(Command(sql, args, tx, cancellationToken))).ToList(),
-            cancellationToken);
+            // The clock is read inside the transaction: a claim that waited for the writer must not start its lease in the past.
+            var now = NowMs;
+            var args = new
+            {
+                now,
+                leaseUntil = now + (long)request.Lease.TotalMilliseconds,
+                token,
+                worker = request.WorkerId,
+                n = request.Count,
+                sources = SourcesParameter(sources),
+                offProviders = SourcesParameter(request.OffProviders),
+            };
+            return (await c.QueryAsync<JobRow>(Command(sql, args, tx, cancellationToken))).ToList();
+        }, cancellationToken);
         return rows.Select(r => r.ToRecord()).OrderByDescending(r => r.Priority).ThenBy(r => r.RunAt).ThenBy(r => r.Id).ToList();
     }
 
@@ -70,9 +72,9 @@ public abstract partial class RefrainStore
     /// <summary>Returns running jobs whose lease expired more than <paramref name="skew"/> ago to the queue (dead when out of attempts).</summary>
     public async Task<int> ReclaimExpiredAsync(TimeSpan skew, CancellationToken cancellationToken)
     {
-        var now = NowMs;
         return await WriteAsync(async (c, tx) =>
         {
+            var now = NowMs;
             var rows = (await c.QueryAsync<CompletedRow>(Command(CommonSql.Reclaim, new { now, cutoff = now - (long)skew.TotalMilliseconds }, tx, cancellationToken))).ToList();
             await SettleRunsAsync(c, tx, rows.Select(r => (r.RunId, (string?)null, r.State)), cancellationToken);
             return rows.Count;
