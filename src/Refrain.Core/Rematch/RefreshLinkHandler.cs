@@ -12,13 +12,14 @@ public sealed class RefreshLinkHandler(SpotifyClient spotify) : IJobHandler
 
     public async Task<JobOutcome> ExecuteAsync(JobContext context, CancellationToken cancellationToken)
     {
-        if (!RematchHandler.TryParseSongId(context.Job.Subject, out var songId))
+        var (song, stop) = await SongSubject.LoadAsync(context, cancellationToken);
+        if (song is null)
         {
-            return new JobOutcome.Permanent($"subject '{context.Job.Subject}' is not song:<id>");
+            return stop!;
         }
 
-        var song = await context.Store.GetSongLinkAsync(songId, null, cancellationToken);
-        if (song?.SpotifyTrackId is not { } trackId)
+        var songId = song.SongId;
+        if (song.SpotifyTrackId is not { } trackId)
         {
             return new JobOutcome.NoData($"song {songId} has no Spotify link");
         }

@@ -15,16 +15,13 @@ public sealed class RefreshRecordingHandler(MusicBrainzClient musicBrainz) : IJo
 
     public async Task<JobOutcome> ExecuteAsync(JobContext context, CancellationToken cancellationToken)
     {
-        if (!RematchHandler.TryParseSongId(context.Job.Subject, out var songId))
-        {
-            return new JobOutcome.Permanent($"subject '{context.Job.Subject}' is not song:<id>");
-        }
-
-        var song = await context.Store.GetSongLinkAsync(songId, null, cancellationToken);
+        var (song, stop) = await SongSubject.LoadAsync(context, cancellationToken);
         if (song is null)
         {
-            return new JobOutcome.NoData($"song {songId} no longer exists");
+            return stop!;
         }
+
+        var songId = song.SongId;
 
         var call = ProviderCall.ForJob(context);
         IReadOnlyList<MusicBrainzRecording> recordings;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Refrain.Jobs;
 using Refrain.Matching;
@@ -18,15 +17,10 @@ public sealed class RematchHandler(SpotifyClient spotify, SpotifyMatcher matcher
 
     public async Task<JobOutcome> ExecuteAsync(JobContext context, CancellationToken cancellationToken)
     {
-        if (!TryParseSongId(context.Job.Subject, out var songId))
-        {
-            return new JobOutcome.Permanent($"subject '{context.Job.Subject}' is not song:<id>");
-        }
-
-        var song = await context.Store.GetSongLinkAsync(songId, null, cancellationToken);
+        var (song, stop) = await SongSubject.LoadAsync(context, cancellationToken);
         if (song is null)
         {
-            return new JobOutcome.NoData($"song {songId} no longer exists");
+            return stop!;
         }
 
         if (song.DecidedBy == "reviewer")
@@ -128,12 +122,5 @@ public sealed class RematchHandler(SpotifyClient spotify, SpotifyMatcher matcher
         {
             candidates.TryAdd(track.Id, track);
         }
-    }
-
-    internal static bool TryParseSongId(string? subject, out long songId)
-    {
-        songId = 0;
-        return subject is not null && subject.StartsWith("song:", StringComparison.Ordinal)
-            && long.TryParse(subject.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out songId);
     }
 }
