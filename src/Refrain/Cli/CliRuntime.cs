@@ -24,6 +24,7 @@ internal sealed class CliRuntime : IAsyncDisposable
     public TextWriter Out { get; }
     public RefrainStore Store => _services.GetRequiredService<RefrainStore>();
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+    public IServiceProvider Services => _services;
 
     public static IConfiguration LoadConfiguration() => new ConfigurationBuilder()
         .SetBasePath(Directory.GetCurrentDirectory())

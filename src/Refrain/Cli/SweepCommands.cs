@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Refrain.Hosting;
 using Refrain.Jobs;
 using Refrain.Rematch;
 using Refrain.Runs;
@@ -50,6 +51,11 @@ internal static class SweepCommands
     /// <summary>Starts a sweep's run; with <paramref name="wait"/> drains it here and exits 0 only if it succeeded.</summary>
     private static async Task<int> StartAsync(CliRuntime rt, bool wait, string source, string jobType, string args, CancellationToken token)
     {
+        if (wait && ProviderServices.StartProviders(rt.Services).TryGetValue(source, out var missing))
+        {
+            throw new CliException($"--wait drains the run here, but {source} cannot start on this node: {missing}");
+        }
+
         var started = await rt.Store.StartRunAsync(new RunStart($"{source}/{jobType}", null, "manual", "cli"),
             new NewJob(source, jobType, "manual") { Args = args, UniqueKey = "" }, token);
         var runId = started.RunId!.Value;

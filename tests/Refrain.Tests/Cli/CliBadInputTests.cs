@@ -20,6 +20,8 @@ public sealed class CliBadInputTests
         { ["runs", "show", "9"], "run 9" },
         { ["schedules", "pause", "ghost"], "ghost" },
         { ["jobs", "list", "--database", Unreachable], "database" },
+        { ["sweep", "missing-durations", "--wait"], "Providers:MusicBrainz:UserAgent" },
+        { ["sweep", "duration-mismatches", "--wait"], "Providers:Spotify:ClientId" },
     };
 
     [Theory]
