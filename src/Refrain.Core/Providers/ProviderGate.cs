@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Refrain.Storage;
 
 namespace Refrain.Providers;
@@ -9,6 +10,7 @@ namespace Refrain.Providers;
 public sealed class ProviderGate(RefrainStore store, IReadOnlyDictionary<string, ProviderOptions> providers, TimeProvider time)
 {
     private readonly Dictionary<string, string> _off = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, StrongBox<long>> _granted = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, ProviderOptions> Providers { get; } = providers;
 
@@ -31,13 +33,19 @@ public sealed class ProviderGate(RefrainStore store, IReadOnlyDictionary<string,
         }
 
         var options = OptionsFor(provider);
-        if (options.RequestsPerWindow <= 0)
+        var decision = options.RequestsPerWindow <= 0
+            ? new RateDecision(true, null)
+            : await store.TryAcquireRequestAsync(provider, options.RequestsPerWindow, options.GuardedWindow, cancellationToken);
+        if (decision.Granted)
         {
-            return new RateDecision(true, null);
+            Interlocked.Increment(ref _granted.GetOrAdd(provider, _ => new StrongBox<long>()).Value);
         }
 
-        return await store.TryAcquireRequestAsync(provider, options.RequestsPerWindow, options.GuardedWindow, cancellationToken);
+        return decision;
     }
+
+    /// <summary>Requests this process has been granted for the provider since it started (workers estimate requests per job).</summary>
+    public long Granted(string provider) => _granted.TryGetValue(provider, out var box) ? Interlocked.Read(ref box.Value) : 0;
 
     /// <summary>Requests the provider could still make now: 0 while paused, <see cref="int.MaxValue"/> when it has no limit.</summary>
     public async Task<int> AvailableAsync(string provider, CancellationToken cancellationToken)

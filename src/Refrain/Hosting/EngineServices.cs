@@ -25,7 +25,7 @@ public static class EngineServices
         services.AddSingleton(new MatcherOptions { Version = configuration["Matching:Version"] ?? SpotifyMatcher.Version });
         services.AddSingleton(sp => new SpotifyMatcher(sp.GetRequiredService<MatcherOptions>()));
         services.AddSingleton(new JobHandlerRegistration(RematchJob.Source, RematchJob.JobType,
-            sp => new RematchHandler(sp.GetRequiredService<SpotifyClient>(), sp.GetRequiredService<SpotifyMatcher>())) { Provider = SpotifyClient.Provider, Timeout = TimeSpan.FromMinutes(2) });
+            sp => new RematchHandler(sp.GetRequiredService<SpotifyClient>(), sp.GetRequiredService<SpotifyMatcher>())) { Provider = SpotifyClient.Provider, Timeout = TimeSpan.FromMinutes(2), RequestsPerJob = 3 });
         services.AddSingleton(new JobHandlerRegistration(RefreshLinkHandler.Source, RefreshLinkHandler.JobType,
             sp => new RefreshLinkHandler(sp.GetRequiredService<SpotifyClient>())) { Provider = SpotifyClient.Provider, Timeout = TimeSpan.FromMinutes(1) });
         services.AddSingleton(new JobHandlerRegistration(RefreshRecordingHandler.Source, RefreshRecordingHandler.JobType,

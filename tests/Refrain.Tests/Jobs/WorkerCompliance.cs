@@ -161,6 +161,42 @@ public abstract class WorkerCompliance : StoreTestBase
         Assert.Equal(3, worker.Stats.Claimed);
     }
 
+    [StoreFact]
+    public async Task ProviderPool_ClaimsOnlyTheJobsTheTokensPayFor_AtTheDeclaredRequestsPerJob()
+    {
+        _providers["fake"] = new ProviderOptions { RequestsPerWindow = 9 };
+        _handlers.Add(new JobHandlerRegistration("fake", "three", _ => new DelegateHandler(async (context, ct) =>
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                if (await context.AcquireRequestAsync(ct) is { } refused)
+                {
+                    return refused;
+                }
+            }
+
+            return JobOutcome.Success();
+        }))
+        {
+            Provider = "fake",
+            RequestsPerJob = 3,
+        });
+        await Store.EnqueueManyAsync(Enumerable.Range(0, 10).Select(i => new NewJob("fake", "three", $"{i}") { Provider = "fake" }).ToList(), CancellationToken.None);
+        using var stop = new CancellationTokenSource();
+        var worker = NewWorker(slots: 10, pool: "fake");
+        var running = worker.RunAsync(stop.Token);
+
+        await Eventually.WaitAsync(() => Task.FromResult(worker.Stats.Committed >= 3), "three completions");
+        await stop.CancelAsync();
+        await running;
+
+        // Nine requests pay for three jobs of three: no job starts only to snooze half-way and repeat its requests.
+        var jobs = await Store.ListJobsAsync(new JobFilter(), CancellationToken.None);
+        Assert.Equal(3, jobs.Count(j => j.State == JobState.Succeeded));
+        Assert.All(jobs.Where(j => j.State != JobState.Succeeded), j => Assert.Null(j.StartedAt));
+        Assert.Equal(3, worker.Stats.Claimed);
+    }
+
     private sealed class DelegateHandler(Func<JobContext, CancellationToken, Task<JobOutcome>> body) : IJobHandler
     {
         public Task<JobOutcome> ExecuteAsync(JobContext context, CancellationToken cancellationToken) => body(context, cancellationToken);
