@@ -24,6 +24,8 @@ internal static class RefrainCli
         root.Subcommands.Add(SchedulesCommands.Create());
         root.Subcommands.Add(RunsCommands.Create());
         root.Subcommands.Add(ProvidersCommands.Create());
+        root.Subcommands.Add(AccountsCommands.Create());
+        root.Subcommands.Add(KeysCommands.Create());
         root.Subcommands.Add(CatalogCommands.Create());
         root.Subcommands.Add(SweepCommands.Create());
         root.Subcommands.Add(ReviewCommands.Create());

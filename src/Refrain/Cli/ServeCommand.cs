@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Refrain.Hosting;
-using Refrain.Http;
 
 namespace Refrain.Cli;
 
@@ -16,20 +15,13 @@ internal static class ServeCommand
         command.Options.Add(urls);
         command.SetAction(async (parse, ct) =>
         {
-            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
-            builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-            builder.WebHost.UseUrls(parse.GetValue(urls) ?? DefaultUrls);
-            builder.Services.AddJobEngine(builder.Configuration, parse.GetValue(RefrainCli.Database));
-            builder.Services.AddHostedService<EngineHostedService>();
-            var app = builder.Build();
-            app.MapHealth();
-            app.MapMetrics();
+            var app = RefrainApp.Build(parse.GetValue(urls) ?? DefaultUrls, parse.GetValue(RefrainCli.Database));
             try
             {
                 // Migrate before the host starts so an unreachable or too-new database is one clear line, not a host crash.
                 await app.Services.GetRequiredService<Storage.RefrainStore>().MigrateAsync(ct);
                 var schedules = app.Services.GetRequiredService<Scheduling.ScheduleService>();
-                foreach (var definition in EngineServices.ConfiguredSchedules(builder.Configuration))
+                foreach (var definition in EngineServices.ConfiguredSchedules(app.Configuration))
                 {
                     try
                     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Refrain.Jobs;
 using Refrain.Metrics;
@@ -18,7 +19,7 @@ public static class EngineServices
     /// <summary>Adds the engine; <paramref name="database"/> (the CLI's <c>--database</c>) overrides <c>ConnectionStrings:Refrain</c>.</summary>
     public static IServiceCollection AddJobEngine(this IServiceCollection services, IConfiguration configuration, string? database)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => StoreFactory.Create(database ?? configuration.GetConnectionString("Refrain"), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(new JobHandlerRegistration(NoopHandler.Source, NoopHandler.JobType, _ => new NoopHandler()) { Timeout = TimeSpan.FromMinutes(10) });
         services.AddSingleton(new JobHandlerRegistration(DurationMismatchSweepHandler.Source, DurationMismatchSweepHandler.JobType, _ => new DurationMismatchSweepHandler()));
