@@ -34,11 +34,12 @@ public abstract partial class RefrainStore
     public Task<RunRecord?> GetRunAsync(long id, CancellationToken cancellationToken) =>
         ReadAsync(c => c.QuerySingleOrDefaultAsync<RunRecord>(Command($"SELECT {CommonSql.RunColumns} FROM runs WHERE id = @id", new { id }, null, cancellationToken)), cancellationToken);
 
-    public async Task<IReadOnlyList<RunRecord>> ListRunsAsync(string? kind, string? state, long? accountId, bool allAccounts, int limit, CancellationToken cancellationToken)
+    /// <summary>Runs newest first; <paramref name="afterId"/> continues a keyset page (ids below it).</summary>
+    public async Task<IReadOnlyList<RunRecord>> ListRunsAsync(string? kind, string? state, long? accountId, bool allAccounts, int limit, CancellationToken cancellationToken, long? afterId = null)
     {
         var sql = $"SELECT {CommonSql.RunColumns} FROM runs WHERE (@kind IS NULL OR kind = @kind) AND (@state IS NULL OR state = @state)"
-            + (allAccounts ? "" : " AND account_id = @accountId") + " ORDER BY id DESC LIMIT @limit";
-        return (await ReadAsync(c => c.QueryAsync<RunRecord>(Command(sql, new { kind, state, accountId, limit }, null, cancellationToken)), cancellationToken)).ToList();
+            + (allAccounts ? "" : " AND account_id = @accountId") + (afterId is null ? "" : " AND id < @afterId") + " ORDER BY id DESC LIMIT @limit";
+        return (await ReadAsync(c => c.QueryAsync<RunRecord>(Command(sql, new { kind, state, accountId, limit, afterId }, null, cancellationToken)), cancellationToken)).ToList();
     }
 
     public async Task<IReadOnlyList<RunRecord>> RunsOfScheduleAsync(long? accountId, string name, int limit, CancellationToken cancellationToken) =>

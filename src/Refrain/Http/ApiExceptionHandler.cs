@@ -43,6 +43,13 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
             return ApiProblems.Invalid(field, detail);
         }
 
+        if (BindFailure().Match(bad.Message) is { Success: true } bind)
+        {
+            var field = JsonNamingPolicy.SnakeCaseLower.ConvertName(bind.Groups[2].Value);
+            var value = bind.Groups[3].Value is { Length: > 40 } text ? text[..40] + "…" : bind.Groups[3].Value;
+            return ApiProblems.Invalid(field, $"'{field}' must be {Expected(bind.Groups[1].Value)}, not \"{value}\"");
+        }
+
         return Results.Problem(title: "Invalid request", detail: bad.Message, statusCode: bad.StatusCode);
     }
 
@@ -80,6 +87,9 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
         _ when type.Contains("List", StringComparison.Ordinal) || type.Contains("[]", StringComparison.Ordinal) => "an array",
         _ => "an object of the documented shape",
     };
+
+    [GeneratedRegex("^Failed to bind parameter \"(.+) ([A-Za-z0-9_]+)\" from \"(.*)\"\\.$")]
+    private static partial Regex BindFailure();
 
     [GeneratedRegex("The JSON property '([^']+)' could not be mapped")]
     private static partial Regex UnmappedMember();

@@ -2,16 +2,24 @@ using Refrain.Storage;
 
 namespace Refrain.Http;
 
-/// <summary><c>/health</c>: 200 when the database answers, 503 otherwise.</summary>
+/// <summary>
+/// <c>/health</c> and <c>/health/ready</c>: 200 when the database answers, 503 otherwise; <c>/health/live</c>: 200 while the
+/// process serves requests (for orchestrators that restart a hung node but should not restart one whose database is down).
+/// </summary>
 internal static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", async (RefrainStore store, CancellationToken ct) =>
-        {
-            var ok = await store.PingAsync(ct);
-            return Results.Json(new { status = ok ? "ok" : "unavailable", database = store.Dialect }, statusCode: ok ? 200 : 503);
-        }).WithName("Health").WithSummary("Liveness and database readiness");
+        app.MapGet("/health", ReadyAsync).WithName("Health").WithSummary("Liveness and database readiness").WithTags("Health").AllowAnonymous();
+        app.MapGet("/health/ready", ReadyAsync).WithName("HealthReady").WithSummary("Ready: the database answers").WithTags("Health").AllowAnonymous();
+        app.MapGet("/health/live", () => TypedResults.Ok(new HealthResponse("ok", null))).WithName("HealthLive")
+            .WithSummary("Live: the process serves requests").WithTags("Health").AllowAnonymous();
         return app;
+    }
+
+    private static async Task<IResult> ReadyAsync(RefrainStore store, CancellationToken ct)
+    {
+        var ok = await store.PingAsync(ct);
+        return TypedResults.Json(new HealthResponse(ok ? "ok" : "unavailable", store.Dialect), statusCode: ok ? 200 : 503);
     }
 }

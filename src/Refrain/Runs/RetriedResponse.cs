@@ -1,0 +1,4 @@
+namespace Refrain.Runs;
+
+/// <summary>How many dead jobs of the run were put back in the queue.</summary>
+public sealed record RetriedResponse(long RunId, int Retried);
