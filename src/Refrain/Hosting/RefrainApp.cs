@@ -1,5 +1,6 @@
 using Refrain.Http;
 using Refrain.Jobs;
+using Refrain.Scheduling;
 
 namespace Refrain.Hosting;
 
@@ -32,6 +33,7 @@ public static class RefrainApp
         app.MapHealth();
         app.MapMetrics();
         app.MapOpenApiDocs();
+        app.MapCronApi();
         var api = app.MapApiGroup();
         MapResources(api);
         return app;
@@ -40,5 +42,6 @@ public static class RefrainApp
     private static void MapResources(RouteGroupBuilder api)
     {
         api.MapJobsApi();
+        api.MapSchedulesApi();
     }
 }
