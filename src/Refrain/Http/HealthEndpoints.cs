@@ -10,8 +10,10 @@ internal static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", ReadyAsync).WithName("Health").WithSummary("Liveness and database readiness").WithTags("Health").AllowAnonymous();
-        app.MapGet("/health/ready", ReadyAsync).WithName("HealthReady").WithSummary("Ready: the database answers").WithTags("Health").AllowAnonymous();
+        app.MapGet("/health", ReadyAsync).WithName("Health").WithSummary("Liveness and database readiness")
+            .Produces<HealthResponse>().Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable).WithTags("Health").AllowAnonymous();
+        app.MapGet("/health/ready", ReadyAsync).WithName("HealthReady").WithSummary("Ready: the database answers")
+            .Produces<HealthResponse>().Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable).WithTags("Health").AllowAnonymous();
         app.MapGet("/health/live", () => TypedResults.Ok(new HealthResponse("ok", null))).WithName("HealthLive")
             .WithSummary("Live: the process serves requests").WithTags("Health").AllowAnonymous();
         return app;

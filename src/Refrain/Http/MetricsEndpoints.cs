@@ -14,7 +14,7 @@ internal static class MetricsEndpoints
         {
             var text = await PrometheusText.RenderAsync(store, metrics, time, ct);
             return Results.Text(text, "text/plain; version=0.0.4; charset=utf-8");
-        }).WithName("Metrics").WithSummary("Prometheus metrics");
+        }).WithName("Metrics").WithSummary("Prometheus metrics").WithTags("Health").AllowAnonymous().Produces<string>(StatusCodes.Status200OK, "text/plain");
         return app;
     }
 }
