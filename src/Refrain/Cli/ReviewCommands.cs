@@ -48,44 +48,21 @@ internal static class ReviewCommands
             }
 
             var id = parse.GetValue(song);
-            var current = await rt.Store.GetSongLinkAsync(id, null, token) ?? throw new CliException($"unknown song {id}");
-            LinkChange change;
-            if (parse.GetValue(accept) is { } trackId)
+            var choice = parse.GetValue(accept) is not null ? ReviewDecisions.Choice.Accept
+                : parse.GetValue(keep) ? ReviewDecisions.Choice.Keep
+                : parse.GetValue(none) ? ReviewDecisions.Choice.NoEquivalent
+                : ReviewDecisions.Choice.Unlink;
+            var trackId = parse.GetValue(accept);
+            var decisions = new ReviewDecisions(rt.Store, rt.Get<SpotifyClient>, rt.Get<ProviderGate>(), rt.Get<TimeProvider>());
+            var result = await decisions.DecideAsync(id, null, choice, trackId, token);
+            var change = result.Refused switch
             {
-                if (!SpotifyClient.IsTrackId(trackId))
-                {
-                    throw new CliException($"--accept: '{trackId}' is not a Spotify track id (22 base-62 characters)");
-                }
-
-                var call = ProviderCall.Direct(rt.Get<ProviderGate>(), rt.Store, rt.Get<TimeProvider>(), SpotifyClient.Provider);
-                SpotifyTrack track;
-                try
-                {
-                    track = (await rt.Get<SpotifyClient>().GetTrackAsync(call, trackId, bypassCache: true, token)).Value!;
-                }
-                catch (ProviderException ex)
-                {
-                    throw new CliException($"--accept {trackId}: {ex.Message}");
-                }
-
-                change = new LinkChange(id, track.Id, track.DurationMs, "linked", "reviewer accepted", "reviewer");
-            }
-            else if (parse.GetValue(keep))
-            {
-                if (current.SpotifyTrackId is null)
-                {
-                    throw new CliException($"song {id} has no link to keep");
-                }
-
-                change = new LinkChange(id, current.SpotifyTrackId, current.TrackDurationMs, "linked", "reviewer kept", "reviewer");
-            }
-            else
-            {
-                change = new LinkChange(id, null, null, parse.GetValue(none) ? "no_equivalent" : "unlinked",
-                    parse.GetValue(none) ? "reviewer: no equivalent" : "reviewer unlinked", "reviewer");
-            }
-
-            await rt.Store.ApplyLinkChangeAsync(change, token);
+                ReviewDecisions.Refusal.UnknownSong => throw new CliException($"unknown song {id}"),
+                ReviewDecisions.Refusal.InvalidTrackId => throw new CliException($"--accept: '{trackId}' is not a Spotify track id (22 base-62 characters)"),
+                ReviewDecisions.Refusal.TrackUnavailable => throw new CliException($"--accept {trackId}: {result.ProviderError!.Message}"),
+                ReviewDecisions.Refusal.NothingToKeep => throw new CliException($"song {id} has no link to keep"),
+                _ => result.Applied!,
+            };
             rt.Out.WriteLine($"song {id}: {change.State}{(change.TrackId is null ? "" : $" to {change.TrackId}")} (reviewer decision)");
             return ExitCodes.Success;
         }, ct));

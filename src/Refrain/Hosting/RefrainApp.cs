@@ -1,5 +1,7 @@
+using Refrain.Catalog;
 using Refrain.Http;
 using Refrain.Jobs;
+using Refrain.Rematch;
 using Refrain.Scheduling;
 
 namespace Refrain.Hosting;
@@ -42,6 +44,9 @@ public static class RefrainApp
     private static void MapResources(RouteGroupBuilder api)
     {
         api.MapJobsApi();
+        api.MapCatalogsApi();
+        api.MapReviewsApi();
+        api.MapSweepsApi();
         api.MapSchedulesApi();
     }
 }
