@@ -1,7 +1,9 @@
 using Refrain.Catalog;
 using Refrain.Http;
 using Refrain.Jobs;
+using Refrain.Providers;
 using Refrain.Rematch;
+using Refrain.Runs;
 using Refrain.Scheduling;
 
 namespace Refrain.Hosting;
@@ -47,6 +49,8 @@ public static class RefrainApp
         api.MapCatalogsApi();
         api.MapReviewsApi();
         api.MapSweepsApi();
+        api.MapRunsApi();
+        api.MapProvidersApi();
         api.MapSchedulesApi();
     }
 }

@@ -57,12 +57,13 @@ public static class ApiServices
         return services;
     }
 
-    /// <summary>The wire format: snake_case, enums as snake_case strings, unknown members and missing required ones refused.</summary>
+    /// <summary>The wire format: snake_case, enums as snake_case strings, numbers as numbers (never strings), unknown members and missing required ones refused.</summary>
     public static void Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
         options.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.NumberHandling = JsonNumberHandling.Strict;
         options.RespectNullableAnnotations = true;
         options.RespectRequiredConstructorParameters = true;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));

@@ -74,6 +74,6 @@ public static class SweepsApi
                 Args = new SweepArgs(seconds).ToJson(), AccountId = caller.Scope, UniqueKey = "",
             }, ct);
         var runId = started.RunId!.Value;
-        return TypedResults.Accepted($"/api/runs/{runId}", new SweepStartedResponse(runId, started.JobId!.Value));
+        return TypedResults.Accepted($"/api/tasks/runs/{runId}", new SweepStartedResponse(runId, started.JobId!.Value));
     }
 }

@@ -58,7 +58,7 @@ public abstract class SweepsApiCompliance : ApiTestBase
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var runId = body.GetProperty("run_id").GetInt64();
         var jobId = body.GetProperty("job_id").GetInt64();
-        Assert.Equal($"/api/runs/{runId}", response.Headers.Location?.OriginalString);
+        Assert.Equal($"/api/tasks/runs/{runId}", response.Headers.Location?.OriginalString);
         var run = (await Store.GetRunAsync(runId, CancellationToken.None))!;
         var job = (await Store.GetJobAsync(jobId, CancellationToken.None))!;
         Assert.Equal((AlphaId, "api", jobId), (run.AccountId, run.TriggerType, run.RootJobId));
