@@ -9,14 +9,17 @@ internal sealed record CatalogSql
     /// <summary>Upserts songs keyed by (catalog, song_key), changing a row only when a value differs; returns <c>id, created_at</c> of rows written.</summary>
     public required string UpsertSongs { get; init; }
 
-    /// <summary>Current links of the songs of <c>@rows</c>: <c>song_key, song_id, spotify_track_id, decided_by</c>.</summary>
-    public required string LinksOfKeys { get; init; }
+    /// <summary>How many rows of <c>@rows</c> name another track than a reviewer's decision (kept for the reviewer).</summary>
+    public required string CountKeptForReviewer { get; init; }
 
     /// <summary>Upserts import links (members <c>k</c>, <c>tid</c>), never touching a reviewer's decision.</summary>
     public required string UpsertLinks { get; init; }
 
-    /// <summary>Inserts link history rows from <c>@rows</c>.</summary>
-    public required string InsertHistory { get; init; }
+    /// <summary>
+    /// Records in the link history every link of <c>@rows</c> the import is about to change (not a reviewer's, another
+    /// track); run before <see cref="UpsertLinks"/>, which makes the change.
+    /// </summary>
+    public required string InsertImportHistory { get; init; }
 
     /// <summary>Benchmarks only: <c>@count</c> synthetic songs in catalog <c>@catalog</c>, numbered from 1 (<c>n</c>).</summary>
     public required string SeedSongs { get; init; }

@@ -60,35 +60,9 @@ public abstract partial class RefrainStore
 
         var json = JsonSerializer.Serialize(rows.Select(SongJson.From), StoreJson.Options);
         var args = new { rows = json, catalog = catalogId, now };
-        var current = (await c.QueryAsync<(string SongKey, long SongId, string? TrackId, string? DecidedBy)>(Command(CatalogSql.LinksOfKeys, args, tx, ct)))
-            .ToDictionary(l => l.SongKey);
-        var history = new List<object>();
-        var kept = 0;
-        foreach (var row in rows)
-        {
-            var link = current[row.SongKey];
-            if (link.DecidedBy == "reviewer")
-            {
-                kept += link.TrackId == row.SpotifyTrackId ? 0 : 1;
-                continue;
-            }
-
-            if (link.TrackId != row.SpotifyTrackId)
-            {
-                history.Add(new
-                {
-                    song_id = link.SongId, old_track_id = link.TrackId, new_track_id = row.SpotifyTrackId,
-                    old_state = link.DecidedBy is null ? null : "linked", new_state = "linked", decided_by = "import", reason = "import",
-                });
-            }
-        }
-
+        var kept = await c.ExecuteScalarAsync<int>(Command(CatalogSql.CountKeptForReviewer, args, tx, ct));
+        await c.ExecuteAsync(Command(CatalogSql.InsertImportHistory, args, tx, ct));
         var written = await c.ExecuteAsync(Command(CatalogSql.UpsertLinks, args, tx, ct));
-        if (history.Count > 0)
-        {
-            await c.ExecuteAsync(Command(CatalogSql.InsertHistory, new { rows = JsonSerializer.Serialize(history), now }, tx, ct));
-        }
-
         return (written, kept);
     }
 

@@ -33,10 +33,10 @@ internal static class PostgresCatalogSql
                OR (excluded.release_date IS NOT NULL AND songs.release_date IS DISTINCT FROM excluded.release_date)
             RETURNING id, created_at
             """,
-        LinksOfKeys = $"""
-            SELECT s.song_key, s.id AS song_id, l.spotify_track_id, l.decided_by
-            FROM {SongRows} JOIN songs s ON s.catalog_id = @catalog AND s.song_key = r.k
-            LEFT JOIN links l ON l.song_id = s.id
+        CountKeptForReviewer = $"""
+            SELECT COUNT(*) FROM {SongRows} JOIN songs s ON s.catalog_id = @catalog AND s.song_key = r.k
+            JOIN links l ON l.song_id = s.id
+            WHERE l.decided_by = 'reviewer' AND l.spotify_track_id IS DISTINCT FROM r.tid
             """,
         UpsertLinks = $"""
             INSERT INTO links (song_id, spotify_track_id, state, decided_by, created_at, updated_at)
@@ -48,11 +48,12 @@ internal static class PostgresCatalogSql
                 updated_at = excluded.updated_at
             WHERE links.decided_by <> 'reviewer' AND links.spotify_track_id IS DISTINCT FROM excluded.spotify_track_id
             """,
-        InsertHistory = """
+        InsertImportHistory = $"""
             INSERT INTO link_history (song_id, old_track_id, new_track_id, old_state, new_state, decided_by, reason, job_id, at)
-            SELECT r.song_id, r.old_track_id, r.new_track_id, r.old_state, r.new_state, r.decided_by, r.reason, r.job_id, @now
-            FROM jsonb_to_recordset(@rows::jsonb) AS r(song_id bigint, old_track_id text, new_track_id text, old_state text,
-                                                       new_state text, decided_by text, reason text, job_id bigint)
+            SELECT s.id, l.spotify_track_id, r.tid, CASE WHEN l.decided_by IS NULL THEN NULL ELSE 'linked' END, 'linked', 'import', 'import', NULL, @now
+            FROM {SongRows} JOIN songs s ON s.catalog_id = @catalog AND s.song_key = r.k
+            LEFT JOIN links l ON l.song_id = s.id
+            WHERE (l.decided_by IS NULL OR l.decided_by <> 'reviewer') AND l.spotify_track_id IS DISTINCT FROM r.tid
             """,
         SeedSongs = """
             INSERT INTO songs (catalog_id, account_id, song_key, title, artists, isrc, duration_ms, duration_source, created_at, updated_at)

@@ -31,10 +31,10 @@ internal static class SqliteCatalogSql
                OR (excluded.release_date IS NOT NULL AND songs.release_date IS NOT excluded.release_date)
             RETURNING id, created_at
             """,
-        LinksOfKeys = """
-            SELECT s.song_key, s.id AS song_id, l.spotify_track_id, l.decided_by
-            FROM json_each(@rows) AS r JOIN songs s ON s.catalog_id = @catalog AND s.song_key = r.value ->> '$.k'
-            LEFT JOIN links l ON l.song_id = s.id
+        CountKeptForReviewer = """
+            SELECT COUNT(*) FROM json_each(@rows) AS r JOIN songs s ON s.catalog_id = @catalog AND s.song_key = r.value ->> '$.k'
+            JOIN links l ON l.song_id = s.id
+            WHERE l.decided_by = 'reviewer' AND l.spotify_track_id IS NOT (r.value ->> '$.tid')
             """,
         UpsertLinks = """
             INSERT INTO links (song_id, spotify_track_id, state, decided_by, created_at, updated_at)
@@ -47,11 +47,13 @@ internal static class SqliteCatalogSql
                 updated_at = excluded.updated_at
             WHERE links.decided_by <> 'reviewer' AND links.spotify_track_id IS NOT excluded.spotify_track_id
             """,
-        InsertHistory = """
+        InsertImportHistory = """
             INSERT INTO link_history (song_id, old_track_id, new_track_id, old_state, new_state, decided_by, reason, job_id, at)
-            SELECT value ->> '$.song_id', value ->> '$.old_track_id', value ->> '$.new_track_id', value ->> '$.old_state',
-                   value ->> '$.new_state', value ->> '$.decided_by', value ->> '$.reason', value ->> '$.job_id', @now
-            FROM json_each(@rows)
+            SELECT s.id, l.spotify_track_id, r.value ->> '$.tid', CASE WHEN l.decided_by IS NULL THEN NULL ELSE 'linked' END, 'linked',
+                   'import', 'import', NULL, @now
+            FROM json_each(@rows) AS r JOIN songs s ON s.catalog_id = @catalog AND s.song_key = r.value ->> '$.k'
+            LEFT JOIN links l ON l.song_id = s.id
+            WHERE (l.decided_by IS NULL OR l.decided_by <> 'reviewer') AND l.spotify_track_id IS NOT (r.value ->> '$.tid')
             """,
         SeedSongs = """
             INSERT INTO songs (catalog_id, account_id, song_key, title, artists, isrc, duration_ms, duration_source, created_at, updated_at)
