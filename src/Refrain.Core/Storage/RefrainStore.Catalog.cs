@@ -30,17 +30,19 @@ public abstract partial class RefrainStore
         {
             var now = NowMs;
             int inserted = 0, updated = 0, links = 0, kept = 0;
-            foreach (var chunk in rows.Chunk(EnqueueChunk))
+            var (sql, batches) = await StageImportAsync(c, tx, rows, new ImportArgs(catalogId, accountId, now), cancellationToken);
+            foreach (var (batch, args) in batches)
             {
-                var json = JsonSerializer.Serialize(chunk.Select(SongJson.From), StoreJson.Options);
-                var args = new { rows = json, catalog = catalogId, account = accountId, now };
-                await c.ExecuteAsync(Command(CatalogSql.InsertAlbums, args, tx, cancellationToken));
-                var written = (await c.QueryAsync<(long Id, long CreatedAt)>(Command(CatalogSql.UpsertSongs, args, tx, cancellationToken))).ToList();
+                await c.ExecuteAsync(Command(sql.InsertAlbums, args, tx, cancellationToken));
+                var written = (await c.QueryAsync<(long Id, long CreatedAt)>(Command(sql.UpsertSongs, args, tx, cancellationToken))).ToList();
                 inserted += written.Count(w => w.CreatedAt == now);
                 updated += written.Count(w => w.CreatedAt != now);
-                var (linkCount, keptCount) = await ImportLinksAsync(c, tx, chunk.Where(r => r.SpotifyTrackId is not null).ToList(), catalogId, now, cancellationToken);
-                links += linkCount;
-                kept += keptCount;
+                if (batch.Any(r => r.SpotifyTrackId is not null))
+                {
+                    kept += await c.ExecuteScalarAsync<int>(Command(sql.CountKeptForReviewer, args, tx, cancellationToken));
+                    await c.ExecuteAsync(Command(sql.InsertImportHistory, args, tx, cancellationToken));
+                    links += await c.ExecuteAsync(Command(sql.UpsertLinks, args, tx, cancellationToken));
+                }
             }
 
             var refresh = await EnqueueCatalogRefreshAsync(c, tx, catalogId, now, cancellationToken);
@@ -51,20 +53,20 @@ public abstract partial class RefrainStore
             };
         }, cancellationToken);
 
-    private async Task<(int Written, int Kept)> ImportLinksAsync(DbConnection c, DbTransaction tx, IReadOnlyList<CatalogRow> rows, long catalogId, long now, CancellationToken ct)
-    {
-        if (rows.Count == 0)
-        {
-            return (0, 0);
-        }
+    /// <summary>
+    /// How an import's rows reach the database: by default as JSON arrays of <see cref="EnqueueChunk"/> rows, each batch's
+    /// arguments carrying its <c>@rows</c>; a dialect with a faster bulk path stages every row once and runs each step once.
+    /// </summary>
+    private protected virtual Task<(CatalogSql Sql, IEnumerable<(IReadOnlyList<CatalogRow> Rows, object Args)> Batches)> StageImportAsync(
+        DbConnection c, DbTransaction tx, IReadOnlyList<CatalogRow> rows, ImportArgs args, CancellationToken cancellationToken) =>
+        Task.FromResult<(CatalogSql, IEnumerable<(IReadOnlyList<CatalogRow>, object)>)>((CatalogSql, rows.Chunk(EnqueueChunk).Select(chunk =>
+            ((IReadOnlyList<CatalogRow>)chunk, (object)new
+            {
+                rows = JsonSerializer.Serialize(chunk.Select(SongJson.From), StoreJson.Options), args.catalog, args.account, args.now,
+            }))));
 
-        var json = JsonSerializer.Serialize(rows.Select(SongJson.From), StoreJson.Options);
-        var args = new { rows = json, catalog = catalogId, now };
-        var kept = await c.ExecuteScalarAsync<int>(Command(CatalogSql.CountKeptForReviewer, args, tx, ct));
-        await c.ExecuteAsync(Command(CatalogSql.InsertImportHistory, args, tx, ct));
-        var written = await c.ExecuteAsync(Command(CatalogSql.UpsertLinks, args, tx, ct));
-        return (written, kept);
-    }
+    /// <summary>The values every import statement takes besides its rows.</summary>
+    private protected sealed record ImportArgs(long catalog, long account, long now);
 
     /// <summary>Refresh jobs for the catalog's songs without a canonical duration and links without a track duration.</summary>
     private static async Task<int> EnqueueCatalogRefreshAsync(DbConnection c, DbTransaction tx, long catalogId, long now, CancellationToken ct)

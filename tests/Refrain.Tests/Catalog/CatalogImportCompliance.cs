@@ -106,6 +106,33 @@ public abstract class CatalogImportCompliance : StoreTestBase
             "SELECT old_track_id, new_track_id FROM link_history ORDER BY id DESC LIMIT 1"), CancellationToken.None);
         Assert.Equal(("3n3Ppam7vgaVa1iaRUc9Lp", "7oK9VyNzrYvRFo7nQEYkWN"), last);
     }
+
+    [StoreFact]
+    public async Task Import_ALargeFile_TakesTheBulkPath_WithTheSameResults()
+    {
+        // 6,000 rows: several JSON batches on SQLite, one staged COPY on PostgreSQL; every 3rd row without a link.
+        static string Row(int i, string track) => $"Song {i},Artist {i % 97};Guest,Album {i / 10},QZLRG{i:D7},{180_000 + i},{(i % 3 == 0 ? "" : track)},,2020";
+        var rows = Enumerable.Range(1, 6000).Select(i => Row(i, $"{i:D22}")).ToArray();
+
+        var first = await ImportAsync(false, rows);
+        await Store.WriteAsync((c, tx) => c.ExecuteAsync(
+            "UPDATE links SET decided_by = 'reviewer', spotify_track_id = '0000000000000000000001' WHERE song_id IN (SELECT id FROM songs WHERE title = 'Song 2')",
+            transaction: tx), CancellationToken.None);
+        Time.Advance(TimeSpan.FromMinutes(1));
+        var again = await ImportAsync(false, rows);
+        var changed = await ImportAsync(false, [.. rows.Take(10).Select((_, i) => Row(i + 1, $"X{i + 1:D21}")), .. rows.Skip(10)]);
+
+        Assert.Equal((6000, 4000, 0), (first.SongsInserted, first.LinksWritten, first.LinksKeptForReviewer));
+        Assert.Equal(601, await CountAsync("SELECT COUNT(*) FROM albums"));
+        Assert.Equal(4000, await CountAsync("SELECT COUNT(*) FROM links"));
+        Assert.Equal("[\"Artist 1\",\"Guest\"]", await Store.ReadAsync(c => c.ExecuteScalarAsync<string>("SELECT artists FROM songs WHERE title = 'Song 1'"), CancellationToken.None));
+        Assert.Equal((0, 0, 6000, 0, 1), (again.SongsInserted, again.SongsUpdated, again.SongsUnchanged, again.LinksWritten, again.LinksKeptForReviewer));
+        // Rows 1-10 changed their track: 3, 6 and 9 have none, 2 is the reviewer's; 6 links rewritten, each in the history.
+        Assert.Equal((6, 1), (changed.LinksWritten, changed.LinksKeptForReviewer));
+        Assert.Equal(4006, await CountAsync("SELECT COUNT(*) FROM link_history"));
+        Assert.Equal("0000000000000000000001", await Store.ReadAsync(c => c.ExecuteScalarAsync<string>(
+            "SELECT l.spotify_track_id FROM links l JOIN songs s ON s.id = l.song_id WHERE s.title = 'Song 2'"), CancellationToken.None));
+    }
 }
 
 public sealed class SqliteCatalogImportTests : CatalogImportCompliance

@@ -3,14 +3,24 @@ namespace Refrain.Storage.Postgres;
 /// <summary>Every PostgreSQL-specific catalog statement.</summary>
 internal static class PostgresCatalogSql
 {
-    private const string SongRows =
-        "jsonb_to_recordset(@rows::jsonb) AS r(k text, t text, ar text, al text, ak text, i text, d bigint, mb text, rd text, tid text)";
+    /// <summary>The staging table an import COPYs its rows into (dropped at commit); its columns are the JSON members.</summary>
+    public const string CreateStaging =
+        "CREATE TEMP TABLE import_rows (k text, t text, ar text, al text, ak text, i text, d bigint, mb text, rd text, tid text) ON COMMIT DROP";
 
-    public static readonly CatalogSql Statements = new()
+    public const string CopyStaging = "COPY import_rows (k, t, ar, al, ak, i, d, mb, rd, tid) FROM STDIN (FORMAT BINARY)";
+
+    /// <summary>Rows sent as one JSON array <c>@rows</c>.</summary>
+    public static readonly CatalogSql Statements =
+        Build("jsonb_to_recordset(@rows::jsonb) AS r(k text, t text, ar text, al text, ak text, i text, d bigint, mb text, rd text, tid text)");
+
+    /// <summary>Rows COPYed into <see cref="CreateStaging"/>'s table: a large import in one statement per step.</summary>
+    public static readonly CatalogSql Staged = Build("import_rows AS r");
+
+    private static CatalogSql Build(string songRows) => new()
     {
         InsertAlbums = $"""
             INSERT INTO albums (catalog_id, title, album_key, created_at)
-            SELECT @catalog, MIN(r.al), r.ak, @now FROM {SongRows}
+            SELECT @catalog, MIN(r.al), r.ak, @now FROM {songRows}
             WHERE r.ak IS NOT NULL GROUP BY r.ak
             ON CONFLICT (catalog_id, album_key) DO NOTHING
             """,
@@ -19,7 +29,7 @@ internal static class PostgresCatalogSql
                                musicbrainz_recording_id, release_date, created_at, updated_at)
             SELECT @catalog, @account, (SELECT a.id FROM albums a WHERE a.catalog_id = @catalog AND a.album_key = r.ak),
                    r.k, r.t, r.ar, r.i, r.d, CASE WHEN r.d IS NULL THEN NULL ELSE 'import' END, r.mb, r.rd, @now, @now
-            FROM {SongRows}
+            FROM {songRows}
             ON CONFLICT (catalog_id, song_key) DO UPDATE SET
                 album_id = excluded.album_id, title = excluded.title, artists = excluded.artists, isrc = excluded.isrc,
                 duration_ms = COALESCE(excluded.duration_ms, songs.duration_ms),
@@ -34,14 +44,15 @@ internal static class PostgresCatalogSql
             RETURNING id, created_at
             """,
         CountKeptForReviewer = $"""
-            SELECT COUNT(*) FROM {SongRows} JOIN songs s ON s.catalog_id = @catalog AND s.song_key = r.k
+            SELECT COUNT(*) FROM {songRows} JOIN songs s ON s.catalog_id = @catalog AND s.song_key = r.k
             JOIN links l ON l.song_id = s.id
-            WHERE l.decided_by = 'reviewer' AND l.spotify_track_id IS DISTINCT FROM r.tid
+            WHERE r.tid IS NOT NULL AND l.decided_by = 'reviewer' AND l.spotify_track_id IS DISTINCT FROM r.tid
             """,
         UpsertLinks = $"""
             INSERT INTO links (song_id, spotify_track_id, state, decided_by, created_at, updated_at)
             SELECT s.id, r.tid, 'linked', 'import', @now, @now
-            FROM {SongRows} JOIN songs s ON s.catalog_id = @catalog AND s.song_key = r.k
+            FROM {songRows} JOIN songs s ON s.catalog_id = @catalog AND s.song_key = r.k
+            WHERE r.tid IS NOT NULL
             ON CONFLICT (song_id) DO UPDATE SET
                 spotify_track_id = excluded.spotify_track_id, track_duration_ms = NULL, state = 'linked', review_reason = NULL,
                 score = NULL, breakdown = NULL, candidates = NULL, matcher_version = NULL, decided_by = 'import', checked_at = NULL,
@@ -51,9 +62,9 @@ internal static class PostgresCatalogSql
         InsertImportHistory = $"""
             INSERT INTO link_history (song_id, old_track_id, new_track_id, old_state, new_state, decided_by, reason, job_id, at)
             SELECT s.id, l.spotify_track_id, r.tid, CASE WHEN l.decided_by IS NULL THEN NULL ELSE 'linked' END, 'linked', 'import', 'import', NULL, @now
-            FROM {SongRows} JOIN songs s ON s.catalog_id = @catalog AND s.song_key = r.k
+            FROM {songRows} JOIN songs s ON s.catalog_id = @catalog AND s.song_key = r.k
             LEFT JOIN links l ON l.song_id = s.id
-            WHERE (l.decided_by IS NULL OR l.decided_by <> 'reviewer') AND l.spotify_track_id IS DISTINCT FROM r.tid
+            WHERE r.tid IS NOT NULL AND (l.decided_by IS NULL OR l.decided_by <> 'reviewer') AND l.spotify_track_id IS DISTINCT FROM r.tid
             """,
         SeedSongs = """
             INSERT INTO songs (catalog_id, account_id, song_key, title, artists, isrc, duration_ms, duration_source, created_at, updated_at)

@@ -5,7 +5,7 @@ using Npgsql;
 namespace Refrain.Storage.Postgres;
 
 /// <summary>PostgreSQL: pooled connections, <c>FOR UPDATE SKIP LOCKED</c> claims, advisory locks for migrations and rate limits.</summary>
-public sealed class PostgresStore : RefrainStore
+public sealed partial class PostgresStore : RefrainStore
 {
     private const long MigrationLockKey = 0x5265_6672_6169_6E01; // "Refrain" + 1
     private readonly NpgsqlDataSource _dataSource;

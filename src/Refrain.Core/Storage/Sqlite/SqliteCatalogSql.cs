@@ -3,6 +3,8 @@ namespace Refrain.Storage.Sqlite;
 /// <summary>Every SQLite-specific catalog statement.</summary>
 internal static class SqliteCatalogSql
 {
+    // CROSS JOIN keeps the JSON rows as the outer loop (SQLite's join-order hint): json_each has no index, so the planner's
+    // other choice, scanning the catalog's songs and the whole JSON array for each, is quadratic.
     public static readonly CatalogSql Statements = new()
     {
         InsertAlbums = """
@@ -32,15 +34,15 @@ internal static class SqliteCatalogSql
             RETURNING id, created_at
             """,
         CountKeptForReviewer = """
-            SELECT COUNT(*) FROM json_each(@rows) AS r JOIN songs s ON s.catalog_id = @catalog AND s.song_key = r.value ->> '$.k'
+            SELECT COUNT(*) FROM json_each(@rows) AS r CROSS JOIN songs s ON s.catalog_id = @catalog AND s.song_key = r.value ->> '$.k'
             JOIN links l ON l.song_id = s.id
-            WHERE l.decided_by = 'reviewer' AND l.spotify_track_id IS NOT (r.value ->> '$.tid')
+            WHERE r.value ->> '$.tid' IS NOT NULL AND l.decided_by = 'reviewer' AND l.spotify_track_id IS NOT (r.value ->> '$.tid')
             """,
         UpsertLinks = """
             INSERT INTO links (song_id, spotify_track_id, state, decided_by, created_at, updated_at)
             SELECT s.id, r.value ->> '$.tid', 'linked', 'import', @now, @now
-            FROM json_each(@rows) AS r JOIN songs s ON s.catalog_id = @catalog AND s.song_key = r.value ->> '$.k'
-            WHERE true
+            FROM json_each(@rows) AS r CROSS JOIN songs s ON s.catalog_id = @catalog AND s.song_key = r.value ->> '$.k'
+            WHERE r.value ->> '$.tid' IS NOT NULL
             ON CONFLICT (song_id) DO UPDATE SET
                 spotify_track_id = excluded.spotify_track_id, track_duration_ms = NULL, state = 'linked', review_reason = NULL,
                 score = NULL, breakdown = NULL, candidates = NULL, matcher_version = NULL, decided_by = 'import', checked_at = NULL,
@@ -51,9 +53,10 @@ internal static class SqliteCatalogSql
             INSERT INTO link_history (song_id, old_track_id, new_track_id, old_state, new_state, decided_by, reason, job_id, at)
             SELECT s.id, l.spotify_track_id, r.value ->> '$.tid', CASE WHEN l.decided_by IS NULL THEN NULL ELSE 'linked' END, 'linked',
                    'import', 'import', NULL, @now
-            FROM json_each(@rows) AS r JOIN songs s ON s.catalog_id = @catalog AND s.song_key = r.value ->> '$.k'
+            FROM json_each(@rows) AS r CROSS JOIN songs s ON s.catalog_id = @catalog AND s.song_key = r.value ->> '$.k'
             LEFT JOIN links l ON l.song_id = s.id
-            WHERE (l.decided_by IS NULL OR l.decided_by <> 'reviewer') AND l.spotify_track_id IS NOT (r.value ->> '$.tid')
+            WHERE r.value ->> '$.tid' IS NOT NULL AND (l.decided_by IS NULL OR l.decided_by <> 'reviewer')
+              AND l.spotify_track_id IS NOT (r.value ->> '$.tid')
             """,
         SeedSongs = """
             INSERT INTO songs (catalog_id, account_id, song_key, title, artists, isrc, duration_ms, duration_source, created_at, updated_at)
