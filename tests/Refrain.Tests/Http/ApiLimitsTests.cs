@@ -63,3 +63,25 @@ public sealed class ApiLimitsTests : ApiTestBase
         Assert.Contains(Logs, line => line.Contains("Unhandled error on GET /api/jobs", StringComparison.Ordinal) && line.Contains("no such table", StringComparison.Ordinal));
     }
 }
+
+/// <summary>DESIGN §8: /metrics is open unless configured to require a key.</summary>
+public sealed class MetricsKeyTests : ApiTestBase
+{
+    protected override Dictionary<string, string?> Settings => new() { ["Api:MetricsRequireKey"] = "true" };
+
+    protected override Task<string> CreateDatabaseAsync() => new Storage.SqliteDb().CreateAsync();
+
+    protected override Task DropDatabaseAsync() => Storage.SqliteDb.DropAsync(ConnectionString);
+
+    [Fact]
+    public async Task Metrics_WithRequireKey_Is401WithoutAKeyAnd200WithOne()
+    {
+        await AssertProblemAsync(await Client().GetAsync("/metrics"), 401);
+
+        var response = await Admin.GetAsync("/metrics");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("refrain_", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await Client().GetAsync("/health")).StatusCode);
+    }
+}
