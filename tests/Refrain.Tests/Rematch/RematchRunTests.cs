@@ -100,7 +100,33 @@ public sealed class RematchRunTests : StoreTestBase
         return fired.RunId!.Value;
     }
 
-    /// <summary>Runs a worker until the run ends, moving the clock on whenever no job is running.</summary>
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
+
+    private async Task<bool> SettledAsync(Worker worker)
+    {
+        if (worker.InHand > 0 || (await Store.CountJobsAsync(CancellationToken.None)).Any(c => c.State == JobState.Running && c.Count > 0))
+        {
+            return false;
+        }
+
+        var now = Time.GetUtcNow();
+        if ((await Store.GetProviderPauseAsync(SpotifyClient.Provider, CancellationToken.None))?.IsPausedAt(now) == true)
+        {
+            return true;
+        }
+
+        var due = await Store.ReadAsync(c => c.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM jobs WHERE state = 'pending' AND run_at <= @now", new { now = now.ToUnixTimeMilliseconds() }), CancellationToken.None);
+        if (due > 0)
+        {
+            // The worker's idle poll waits on this clock: one poll interval wakes it to claim what is due.
+            Time.Advance(PollInterval);
+        }
+
+        return due == 0;
+    }
+
+    /// <summary>Runs a worker until the run ends, moving the clock on whenever no job is running and none is due.</summary>
     private async Task DrainAsync(SandboxServer sandbox, long runId, TimeSpan httpTimeout)
     {
         using var http = new HttpClient { Timeout = httpTimeout };
@@ -117,7 +143,7 @@ public sealed class RematchRunTests : StoreTestBase
         var summaries = new RunSummaries([new RematchRunSummarizer()], NullLogger<RunSummaries>.Instance);
         var worker = new Worker(Store, registry, new ProviderGate(Store, new Dictionary<string, ProviderOptions>(), Time), EmptyServices.Instance,
             // The clock jumps 20 s at a time between turns: a long lease keeps those jumps from reclaiming held jobs.
-            new WorkerOptions { Slots = new() { ["*"] = 8 }, ClaimBatch = 8, Lease = TimeSpan.FromHours(1), PollInterval = TimeSpan.FromMilliseconds(20) }, Time, new EngineMetrics(),
+            new WorkerOptions { Slots = new() { ["*"] = 8 }, ClaimBatch = 8, Lease = TimeSpan.FromHours(1), PollInterval = PollInterval }, Time, new EngineMetrics(),
             NullLogger<Worker>.Instance, summaries);
         using var stop = new CancellationTokenSource();
         var running = worker.RunAsync(stop.Token);
@@ -131,9 +157,9 @@ public sealed class RematchRunTests : StoreTestBase
                     return;
                 }
 
-                // Let due work settle (bounded), then let the clock pass a backoff or pause step.
-                await Eventually.WaitAsync(async () => (await Store.CountJobsAsync(CancellationToken.None)).Where(c => c.State == JobState.Running).Sum(c => c.Count) == 0
-                                                       && worker.InHand == 0, "no job running", TimeSpan.FromSeconds(60));
+                // Let due work settle (bounded): nothing running or in hand, and nothing due left unclaimed unless the provider
+                // is paused. Only then let the clock pass a backoff or pause step; moving it sooner races the worker's claims.
+                await Eventually.WaitAsync(() => SettledAsync(worker), "no job running and none due", TimeSpan.FromSeconds(60));
                 Time.Advance(TimeSpan.FromSeconds(20));
                 await Eventually.WaitAsync(() => Task.FromResult(true), "a turn");
             }
