@@ -27,9 +27,9 @@ internal static class PostgresCatalogSql
         UpsertSongs = $"""
             INSERT INTO songs (catalog_id, account_id, album_id, song_key, title, artists, isrc, duration_ms, duration_source,
                                musicbrainz_recording_id, release_date, created_at, updated_at)
-            SELECT @catalog, @account, (SELECT a.id FROM albums a WHERE a.catalog_id = @catalog AND a.album_key = r.ak),
+            SELECT @catalog, @account, a.id,
                    r.k, r.t, r.ar, r.i, r.d, CASE WHEN r.d IS NULL THEN NULL ELSE 'import' END, r.mb, r.rd, @now, @now
-            FROM {songRows}
+            FROM {songRows} LEFT JOIN albums a ON a.catalog_id = @catalog AND a.album_key = r.ak
             ON CONFLICT (catalog_id, song_key) DO UPDATE SET
                 album_id = excluded.album_id, title = excluded.title, artists = excluded.artists, isrc = excluded.isrc,
                 duration_ms = COALESCE(excluded.duration_ms, songs.duration_ms),
