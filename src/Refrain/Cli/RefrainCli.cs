@@ -27,6 +27,8 @@ internal static class RefrainCli
         root.Subcommands.Add(AccountsCommands.Create());
         root.Subcommands.Add(KeysCommands.Create());
         root.Subcommands.Add(CatalogCommands.Create());
+        root.Subcommands.Add(ListenersCommands.Create());
+        root.Subcommands.Add(ImportCommands.Create());
         root.Subcommands.Add(SweepCommands.Create());
         root.Subcommands.Add(ReviewCommands.Create());
         root.Subcommands.Add(MatcherCommands.Create());

@@ -1,0 +1,6 @@
+namespace Refrain.Listening;
+
+/// <summary>A play ready to store: <see cref="PlayedAt"/> is the end of the play in Unix ms, truncated to its precision.</summary>
+internal sealed record PlayRow(
+    string IngestKey, string Artist, string Title, string? Album, string NormArtist, string NormTitle,
+    long PlayedAt, long MsPlayed, string Source, int PrecisionMs, string? SpotifyTrackId);

@@ -1,0 +1,37 @@
+namespace Refrain.Storage;
+
+/// <summary>The listening statements whose text differs between dialects (plays arrive as one JSON array <c>@rows</c>).</summary>
+internal sealed record ListeningSql
+{
+    /// <summary>
+    /// Inserts the plays of <c>@rows</c> for listener <c>@listener</c> unless tombstoned, already stored under the ingest key,
+    /// or the same play as a stored one (see <see cref="SamePlay"/>); the count of rows written is the number imported.
+    /// </summary>
+    public required string InsertPlays { get; init; }
+
+    /// <summary>
+    /// Stored play <c>p</c> is candidate <c>r</c> (columns <c>at</c>, <c>pr</c>): end times within ±30 s, or, when either
+    /// side is known only to the minute <c>m</c>, the other end time falls in <c>[m, m + 60 s)</c>. The caller has already
+    /// matched listener and normalised names and bounded <c>p.played_at</c> to ±60 s, so the index does the narrowing.
+    /// </summary>
+    public const string SamePlay = """
+        ((p.precision_ms = 1000 AND r.pr = 1000 AND p.played_at BETWEEN r.at - 30000 AND r.at + 30000)
+          OR (r.pr = 60000 AND p.played_at >= r.at AND p.played_at < r.at + 60000)
+          OR (p.precision_ms = 60000 AND r.at >= p.played_at AND r.at < p.played_at + 60000))
+        """;
+
+    /// <summary>The body shared by both dialects once the rows are a relation <c>r</c> with the JSON member names.</summary>
+    public static string InsertFrom(string rows) => $"""
+        INSERT INTO plays (listener_id, ingest_key, artist, title, album, norm_artist, norm_title, played_at, ms_played, source,
+                           precision_ms, spotify_track_id, created_at)
+        SELECT @listener, r.k, r.a, r.t, r.al, r.na, r.nt, r.at, r.ms, r.s, r.pr, r.tid, @now
+        FROM {rows}
+        WHERE NOT EXISTS (SELECT 1 FROM play_tombstones x WHERE x.listener_id = @listener AND x.ingest_key = r.k)
+          AND NOT EXISTS (
+              SELECT 1 FROM plays p
+              WHERE p.listener_id = @listener AND p.norm_artist = r.na AND p.norm_title = r.nt
+                AND p.played_at BETWEEN r.at - 60000 AND r.at + 60000
+                AND {SamePlay})
+        ON CONFLICT (listener_id, ingest_key) DO NOTHING
+        """;
+}

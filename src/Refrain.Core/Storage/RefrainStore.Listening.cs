@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Dapper;
+using Refrain.Listening;
+using Refrain.Storage.Postgres;
+using Refrain.Storage.Sqlite;
+
+namespace Refrain.Storage;
+
+public abstract partial class RefrainStore
+{
+    private const string ListenerColumns =
+        "l.id AS Id, l.account_id AS AccountId, a.name AS AccountName, l.display_name AS DisplayName, l.spotify_user_id AS SpotifyUserId, " +
+        "l.status AS Status, l.last_sync_at AS LastSyncAt, l.last_error AS LastError, l.created_at AS CreatedAt";
+
+    private ListeningSql ListeningSql => Dialect == "sqlite" ? SqliteListeningSql.Statements : PostgresListeningSql.Statements;
+
+    public Task<long> CreateListenerAsync(long accountId, string displayName, CancellationToken cancellationToken) =>
+        WriteAsync((c, tx) => c.ExecuteScalarAsync<long>(Command(
+            "INSERT INTO listeners (account_id, display_name, created_at) VALUES (@accountId, @displayName, @now) RETURNING id",
+            new { accountId, displayName, now = NowMs }, tx, cancellationToken)), cancellationToken);
+
+    /// <summary>Every listener, or those of one account, oldest first.</summary>
+    public async Task<IReadOnlyList<ListenerRecord>> ListListenersAsync(long? accountId, CancellationToken cancellationToken)
+    {
+        // Two texts rather than "@accountId IS NULL OR ...": PostgreSQL cannot type a parameter that is only ever null.
+        var filter = accountId is null ? "" : "WHERE l.account_id = @accountId";
+        var rows = await ReadAsync(c => c.QueryAsync<ListenerRow>(Command(
+            $"SELECT {ListenerColumns} FROM listeners l JOIN accounts a ON a.id = l.account_id {filter} ORDER BY l.id",
+            new { accountId }, null, cancellationToken)), cancellationToken);
+        return rows.Select(r => r.ToRecord()).ToList();
+    }
+
+    public async Task<ListenerRecord?> GetListenerAsync(long id, CancellationToken cancellationToken)
+    {
+        var row = await ReadAsync(c => c.QuerySingleOrDefaultAsync<ListenerRow>(Command(
+            $"SELECT {ListenerColumns} FROM listeners l JOIN accounts a ON a.id = l.account_id WHERE l.id = @id", new { id }, null, cancellationToken)), cancellationToken);
+        return row?.ToRecord();
+    }
+
+    /// <summary>
+    /// Stores every batch in one transaction (a failing source rolls all of it back), merging each play with a stored
+    /// one of the same listener, names and end time; returns how many plays were new.
+    /// </summary>
+    internal Task<long> StorePlaysAsync(long listenerId, IAsyncEnumerable<IReadOnlyList<PlayRow>> batches, CancellationToken cancellationToken) =>
+        WriteAsync(async (c, tx) =>
+        {
+            var sql = ListeningSql.InsertPlays;
+            var now = NowMs;
+            var inserted = 0L;
+            await foreach (var batch in batches.WithCancellation(cancellationToken))
+            {
+                var rows = JsonSerializer.Serialize(batch.Select(PlayJson.From), StoreJson.Options);
+                inserted += await c.ExecuteAsync(Command(sql, new { listener = listenerId, rows, now }, tx, cancellationToken));
+            }
+
+            return inserted;
+        }, cancellationToken);
+
+    private sealed record PlayJson(string K, string A, string T, string? Al, string Na, string Nt, long At, long Ms, string S, int Pr, string? Tid)
+    {
+        public static PlayJson From(PlayRow p) => new(
+            p.IngestKey, p.Artist, p.Title, p.Album, p.NormArtist, p.NormTitle, p.PlayedAt, p.MsPlayed, p.Source, p.PrecisionMs, p.SpotifyTrackId);
+    }
+
+    private sealed record ListenerRow(
+        long Id, long AccountId, string AccountName, string DisplayName, string? SpotifyUserId, string Status, long? LastSyncAt, string? LastError, long CreatedAt)
+    {
+        public ListenerRecord ToRecord() =>
+            new(Id, AccountId, AccountName, DisplayName, SpotifyUserId, Status, FromMs(LastSyncAt), LastError, FromMs(CreatedAt));
+    }
+}
