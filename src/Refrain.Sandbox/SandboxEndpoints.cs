@@ -7,6 +7,9 @@ public static class SandboxEndpoints
     public const string Track = "GET /v1/tracks/{id}";
     public const string Tracks = "GET /v1/tracks";
     public const string Search = "GET /v1/search";
+    public const string Authorize = "GET /authorize";
+    public const string Me = "GET /v1/me";
+    public const string RecentlyPlayed = "GET /v1/me/player/recently-played";
     public const string Isrc = "GET /ws/2/isrc/{isrc}";
     public const string Recording = "GET /ws/2/recording/{mbid}";
 }

@@ -15,7 +15,7 @@ public sealed class SandboxOptions
     /// <summary>The sandbox clock: token expiry, rate windows, storms and HTTP-dates. Default the system clock.</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;
 
-    /// <summary>The one client the token endpoint accepts. Default <c>sandbox-client</c>.</summary>
+    /// <summary>The one client the token and authorize endpoints accept. Default <c>sandbox-client</c>.</summary>
     public string ClientId { get; set; } = "sandbox-client";
 
     /// <summary>Its secret. Default <c>sandbox-secret</c>.</summary>
@@ -23,6 +23,33 @@ public sealed class SandboxOptions
 
     /// <summary>How long an access token lives (and the <c>expires_in</c> it is issued with). Default 1 hour, as Spotify.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Redirect URIs <c>/authorize</c> accepts besides any <c>http://127.0.0.1</c> or <c>http://[::1]</c> one (Spotify lets a
+    /// loopback redirect pick its port). Compared exactly, as Spotify does. Default none.
+    /// </summary>
+    public IList<string> RedirectUris { get; } = [];
+
+    /// <summary>Generated users <c>/authorize</c> signs in as (see <see cref="SandboxListening"/>). Default 1000.</summary>
+    public int Users { get; set; } = 1000;
+
+    /// <summary>How long an authorization code may be exchanged. Default 10 minutes, as Spotify.</summary>
+    public TimeSpan AuthorizationCodeLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long a refresh token lives after the authorization. Default null: six calendar months, as Spotify.</summary>
+    public TimeSpan? RefreshTokenLifetime { get; set; }
+
+    /// <summary>
+    /// Whether a refresh answers with a new refresh token (and the old one stops working). Default false: the answer has no
+    /// <c>refresh_token</c> and the old one stays valid, as Spotify often does.
+    /// </summary>
+    public bool RotateRefreshTokens { get; set; }
+
+    /// <summary>Share of hours in which a user listens (one session of back-to-back plays), in [0, 1]. Default 0.5.</summary>
+    public double ListeningShare { get; set; } = 0.5;
+
+    /// <summary>How many of a user's latest plays recently-played can reach, paging included. Default 50, as Spotify.</summary>
+    public int RecentlyPlayedDepth { get; set; } = 50;
 
     /// <summary>The Spotify stand-in. Default limit 90 requests per 30 s (180 a minute).</summary>
     public SandboxServiceOptions Spotify { get; } = new() { RequestsPerWindow = 90 };

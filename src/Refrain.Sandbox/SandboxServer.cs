@@ -13,7 +13,8 @@ namespace Refrain.Sandbox;
 /// <summary>
 /// Stand-ins for Spotify (Accounts and Web API) and MusicBrainz on real HTTP (Kestrel on 127.0.0.1) over a generated
 /// catalog, with rolling rate limits and configurable faults. Point <c>Providers:Spotify:ApiBaseUrl</c>,
-/// <c>Providers:Spotify:AccountsBaseUrl</c> and <c>Providers:MusicBrainz:BaseUrl</c> at <see cref="BaseUrl"/>.
+/// <c>Providers:Spotify:AccountsBaseUrl</c> and <c>Providers:MusicBrainz:BaseUrl</c> at <see cref="BaseUrl"/>. Users connect through
+/// <c>/authorize</c> (Authorization Code, with or without PKCE; the user consents at once) and have generated listening histories.
 /// </summary>
 public sealed class SandboxServer : IAsyncDisposable
 {
@@ -22,6 +23,7 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly SandboxStats _stats = new();
     private readonly TokenIssuer _tokens;
+    private readonly UserGrants _grants;
     private readonly CancellationTokenSource _stopping = new();
 
     private SandboxServer(WebApplication app, SandboxCatalog catalog, SandboxOptions options)
@@ -30,12 +32,17 @@ public sealed class SandboxServer : IAsyncDisposable
         Catalog = catalog;
         Options = options;
         _tokens = new TokenIssuer(options);
+        _grants = new UserGrants(options);
+        Listening = new SandboxListening(catalog, options);
     }
 
     /// <summary>Where it listens: <c>http://127.0.0.1:PORT</c>.</summary>
     public Uri BaseUrl { get; private set; } = null!;
 
     public SandboxCatalog Catalog { get; }
+
+    /// <summary>The users <c>/authorize</c> signs in as and their generated listening histories.</summary>
+    public SandboxListening Listening { get; }
 
     /// <summary>The settings; limits, fault rates, storms and token lifetime may be changed while it runs.</summary>
     public SandboxOptions Options { get; }
@@ -54,6 +61,12 @@ public sealed class SandboxServer : IAsyncDisposable
 
     /// <summary>Every access token issued so far expires now, as if an hour had passed mid-run.</summary>
     public void ExpireTokens() => _tokens.ExpireAll();
+
+    /// <summary>
+    /// User <paramref name="userNumber"/> removes the app's access: every refresh token issued for the user answers
+    /// <c>invalid_grant</c> from now on (access tokens already issued live on until they expire). Returns how many were revoked.
+    /// </summary>
+    public int RevokeAccess(int userNumber) => _grants.Revoke(userNumber);
 
     public static async Task<SandboxServer> StartAsync(SandboxOptions options, CancellationToken cancellationToken)
     {
@@ -84,7 +97,7 @@ public sealed class SandboxServer : IAsyncDisposable
     {
         var spotify = new ServiceGate(SandboxService.Spotify, Options.Spotify, Options.Time, _stats, Options.Seed, _stopping.Token);
         var musicBrainz = new ServiceGate(SandboxService.MusicBrainz, Options.MusicBrainz, Options.Time, _stats, Options.Seed + 1, _stopping.Token);
-        new SpotifyApi(Catalog, Options, _tokens, spotify, _stats).Map(app);
+        new SpotifyApi(Catalog, Options, _tokens, _grants, Listening, spotify, _stats).Map(app);
         new MusicBrainzApi(Catalog, musicBrainz, _stats).Map(app);
         app.MapGet("/_sandbox/stats", (RequestDelegate)(context => Respond.JsonAsync(context, 200, new JsonObject
         {

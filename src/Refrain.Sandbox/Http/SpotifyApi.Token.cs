@@ -24,21 +24,74 @@ internal sealed partial class SpotifyApi
             return;
         }
 
-        if (secret != options.ClientSecret)
+        // PKCE clients send no secret with the code and refresh grants; a secret that does come must be the right one.
+        var grantType = form["grant_type"].ToString();
+        var userGrant = grantType is "authorization_code" or "refresh_token";
+        if ((!userGrant || !string.IsNullOrEmpty(secret)) && secret != options.ClientSecret)
         {
             await OAuthErrorAsync(context, "invalid_client", "Invalid client secret");
             return;
         }
 
-        if (form["grant_type"].ToString() != "client_credentials")
+        var authenticated = secret == options.ClientSecret;
+        switch (grantType)
         {
-            await OAuthErrorAsync(context, "unsupported_grant_type", "grant_type parameter is missing or not client_credentials");
+            case "client_credentials":
+                var (token, expiresIn) = tokens.Issue();
+                await Respond.JsonAsync(context, 200, new JsonObject { ["access_token"] = token, ["token_type"] = "Bearer", ["expires_in"] = expiresIn });
+                return;
+            case "authorization_code":
+                await AuthorizationCodeAsync(context, form, authenticated);
+                return;
+            case "refresh_token":
+                await RefreshAsync(context, form, authenticated);
+                return;
+            default:
+                await OAuthErrorAsync(context, "unsupported_grant_type", "grant_type parameter is missing or not client_credentials, authorization_code or refresh_token");
+                return;
+        }
+    }
+
+    private async Task AuthorizationCodeAsync(HttpContext context, IFormCollection form, bool authenticated)
+    {
+        var (grant, refreshToken, error, description) = grants.Redeem(
+            form["code"].ToString(), form["redirect_uri"].ToString(), form["code_verifier"].ToString(), authenticated);
+        if (grant is null)
+        {
+            await OAuthErrorAsync(context, error!, description!);
             return;
         }
 
-        var (token, expiresIn) = tokens.Issue();
-        await Respond.JsonAsync(context, 200, new JsonObject { ["access_token"] = token, ["token_type"] = "Bearer", ["expires_in"] = expiresIn });
+        var body = UserToken(grant);
+        body["refresh_token"] = refreshToken;
+        await Respond.JsonAsync(context, 200, body);
     }
+
+    private async Task RefreshAsync(HttpContext context, IFormCollection form, bool authenticated)
+    {
+        var (grant, rotated, error, description) = grants.Refresh(form["refresh_token"].ToString(), authenticated);
+        if (grant is null)
+        {
+            await OAuthErrorAsync(context, error!, description!);
+            return;
+        }
+
+        var body = UserToken(grant);
+        if (rotated is not null)
+        {
+            body["refresh_token"] = rotated;
+        }
+
+        await Respond.JsonAsync(context, 200, body);
+    }
+
+    private JsonObject UserToken(UserGrant grant)
+    {
+        var (token, expiresIn) = tokens.Issue(grant.User, Scopes(grant.Scope));
+        return new JsonObject { ["access_token"] = token, ["token_type"] = "Bearer", ["scope"] = grant.Scope, ["expires_in"] = expiresIn };
+    }
+
+    private static HashSet<string> Scopes(string scope) => new(scope.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
 
     /// <summary>Client credentials from HTTP Basic, else from the form (Spotify accepts both).</summary>
     private static (string? Id, string? Secret) Credentials(string authorization, IFormCollection form)

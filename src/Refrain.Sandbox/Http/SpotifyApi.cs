@@ -7,8 +7,12 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Refrain.Sandbox;
 
-/// <summary>The Spotify stand-in: the Accounts service's token endpoint and the Web API's track and search endpoints.</summary>
-internal sealed partial class SpotifyApi(SandboxCatalog catalog, SandboxOptions options, TokenIssuer tokens, ServiceGate gate, SandboxStats stats)
+/// <summary>
+/// The Spotify stand-in: the Accounts service's authorize and token endpoints and the Web API's track, search, current-user and
+/// recently-played endpoints.
+/// </summary>
+internal sealed partial class SpotifyApi(SandboxCatalog catalog, SandboxOptions options, TokenIssuer tokens, UserGrants grants, SandboxListening listening, ServiceGate gate,
+    SandboxStats stats)
 {
     private const int MaxIds = 50;
     private const int MaxLimit = 10;
@@ -20,6 +24,9 @@ internal sealed partial class SpotifyApi(SandboxCatalog catalog, SandboxOptions 
         app.MapGet("/v1/tracks/{id}", (RequestDelegate)TrackAsync);
         app.MapGet("/v1/tracks", (RequestDelegate)TracksAsync);
         app.MapGet("/v1/search", (RequestDelegate)SearchAsync);
+        app.MapGet("/authorize", (RequestDelegate)AuthorizeAsync);
+        app.MapGet("/v1/me", (RequestDelegate)MeAsync);
+        app.MapGet("/v1/me/player/recently-played", (RequestDelegate)RecentlyPlayedAsync);
     }
 
     private async Task TrackAsync(HttpContext context)
