@@ -66,7 +66,10 @@ public sealed class SandboxServer : IAsyncDisposable
     /// User <paramref name="userNumber"/> removes the app's access: every refresh token issued for the user answers
     /// <c>invalid_grant</c> from now on (access tokens already issued live on until they expire). Returns how many were revoked.
     /// </summary>
-    public int RevokeAccess(int userNumber) => _grants.Revoke(userNumber);
+    public int RevokeAccess(int userNumber) => _grants.Revoke(g => g.User.Number == userNumber);
+
+    /// <summary>As <see cref="RevokeAccess(int)"/>, for the user with Spotify user id <paramref name="userId"/> (what <c>/v1/me</c> says).</summary>
+    public int RevokeAccess(string userId) => _grants.Revoke(g => g.User.Id == userId);
 
     public static async Task<SandboxServer> StartAsync(SandboxOptions options, CancellationToken cancellationToken)
     {

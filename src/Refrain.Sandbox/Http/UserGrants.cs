@@ -117,10 +117,10 @@ internal sealed class UserGrants(SandboxOptions options)
         return (grant, rotated, null, null);
     }
 
-    /// <summary>Revokes every grant of user <paramref name="userNumber"/>, as when the user removes the app's access; returns how many.</summary>
-    public int Revoke(int userNumber)
+    /// <summary>Revokes every live grant that <paramref name="matches"/>, as when its user removes the app's access; returns how many.</summary>
+    public int Revoke(Func<UserGrant, bool> matches)
     {
-        var grants = _refreshTokens.Values.Where(g => g.User.Number == userNumber && !g.Revoked).Distinct().ToList();
+        var grants = _refreshTokens.Values.Where(g => !g.Revoked && matches(g)).Distinct().ToList();
         grants.ForEach(g => g.Revoke());
         return grants.Count;
     }

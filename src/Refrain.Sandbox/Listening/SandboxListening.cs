@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 
 namespace Refrain.Sandbox;
@@ -13,9 +14,11 @@ public sealed class SandboxListening
     private const int LibrarySize = 150;
     private const long HourMs = 3_600_000;
     private static readonly TimeSpan Lookback = TimeSpan.FromDays(60);
+    private static readonly TimeSpan Horizon = TimeSpan.FromDays(366);
 
     private readonly SandboxCatalog _catalog;
     private readonly SandboxOptions _options;
+    private readonly ConcurrentDictionary<int, SandboxTrack[]> _libraries = new();
 
     internal SandboxListening(SandboxCatalog catalog, SandboxOptions options)
     {
@@ -46,12 +49,12 @@ public sealed class SandboxListening
         return new SandboxUser(number, id, $"{first} {last}", Words.Countries[r.Next(Words.Countries.Length)], r.Next(3) == 0 ? "free" : "premium", email);
     }
 
-    /// <summary>The plays that ended in (<paramref name="after"/>, <paramref name="until"/>], newest first.</summary>
+    /// <summary>The plays that ended in (<paramref name="after"/>, <paramref name="until"/>], newest first, reaching back at most a year from <paramref name="until"/>.</summary>
     public IReadOnlyList<SandboxPlay> Plays(SandboxUser user, DateTimeOffset after, DateTimeOffset until)
     {
         ArgumentNullException.ThrowIfNull(user);
         var plays = new List<SandboxPlay>();
-        var first = Hour(after);
+        var first = Math.Max(Hour(after), Hour(until - Horizon));
         for (var hour = Hour(until); hour >= first; hour--)
         {
             plays.AddRange(Session(user, hour).Where(p => p.PlayedAt > after && p.PlayedAt <= until).Reverse());
@@ -108,11 +111,11 @@ public sealed class SandboxListening
         }
     }
 
-    private SandboxTrack[] Library(int user)
+    private SandboxTrack[] Library(int user) => _libraries.GetOrAdd(user, number =>
     {
-        var r = new Random(SeedFor(user, -2));
+        var r = new Random(SeedFor(number, -2));
         return [.. Enumerable.Range(0, LibrarySize).Select(_ => _catalog.Tracks[r.Next(_catalog.Tracks.Count)])];
-    }
+    });
 
     private static long Hour(DateTimeOffset at) => Math.Max(0, at.ToUnixTimeMilliseconds()) / HourMs;
 

@@ -193,6 +193,18 @@ public sealed class SandboxUserAuthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RevokeAccess_BySpotifyUserId_RevokesThatUsersRefreshTokens()
+    {
+        var (_, refresh) = await _oauth.TokensAsync(4);
+
+        Assert.Equal(1, _sandbox.RevokeAccess(_sandbox.Listening.User(4).Id));
+        using var response = await _oauth.RefreshAsync(refresh);
+
+        await AssertOAuthErrorAsync(response, "invalid_grant");
+        Assert.Equal(0, _sandbox.RevokeAccess(_sandbox.Listening.User(4).Id)); // already revoked
+    }
+
+    [Fact]
     public async Task Refresh_SixMonthsAfterAuthorization_IsInvalidGrant()
     {
         var (_, refresh) = await _oauth.TokensAsync(1);
