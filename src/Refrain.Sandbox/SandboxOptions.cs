@@ -54,6 +54,13 @@ public sealed class SandboxOptions
     /// <summary>The Spotify stand-in. Default limit 90 requests per 30 s (180 a minute).</summary>
     public SandboxServiceOptions Spotify { get; } = new() { RequestsPerWindow = 90 };
 
+    /// <summary>
+    /// The Spotify Accounts stand-in (<c>POST /api/token</c>, every grant), so token refreshes can fail transiently too. Default
+    /// unlimited and without faults. A malformed answer to a rotating refresh still retires the old refresh token, as a lost
+    /// answer would.
+    /// </summary>
+    public SandboxServiceOptions SpotifyAccounts { get; } = new();
+
     /// <summary>The MusicBrainz stand-in. Default limit 30 requests per 30 s (one a second).</summary>
     public SandboxServiceOptions MusicBrainz { get; } = new() { RequestsPerWindow = 30 };
 }

@@ -100,7 +100,8 @@ public sealed class SandboxServer : IAsyncDisposable
     {
         var spotify = new ServiceGate(SandboxService.Spotify, Options.Spotify, Options.Time, _stats, Options.Seed, _stopping.Token);
         var musicBrainz = new ServiceGate(SandboxService.MusicBrainz, Options.MusicBrainz, Options.Time, _stats, Options.Seed + 1, _stopping.Token);
-        new SpotifyApi(Catalog, Options, _tokens, _grants, Listening, spotify, _stats).Map(app);
+        var accounts = new ServiceGate(SandboxService.Spotify, Options.SpotifyAccounts, Options.Time, _stats, Options.Seed + 2, _stopping.Token);
+        new SpotifyApi(Catalog, Options, _tokens, _grants, Listening, spotify, accounts, _stats).Map(app);
         new MusicBrainzApi(Catalog, musicBrainz, _stats).Map(app);
         app.MapGet("/_sandbox/stats", (RequestDelegate)(context => Respond.JsonAsync(context, 200, new JsonObject
         {

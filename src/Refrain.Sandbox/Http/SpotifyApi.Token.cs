@@ -10,6 +10,13 @@ internal sealed partial class SpotifyApi
     private async Task TokenAsync(HttpContext context)
     {
         stats.Count(SandboxEndpoints.Token);
+        var admission = await accounts.AdmitAsync(context);
+        if (admission == Admission.Refused)
+        {
+            return;
+        }
+
+        var malformed = admission == Admission.Malformed;
         if (!context.Request.HasFormContentType)
         {
             await OAuthErrorAsync(context, "invalid_request", "Content-Type must be application/x-www-form-urlencoded");
@@ -38,13 +45,13 @@ internal sealed partial class SpotifyApi
         {
             case "client_credentials":
                 var (token, expiresIn) = tokens.Issue();
-                await Respond.JsonAsync(context, 200, new JsonObject { ["access_token"] = token, ["token_type"] = "Bearer", ["expires_in"] = expiresIn });
+                await Respond.JsonAsync(context, 200, new JsonObject { ["access_token"] = token, ["token_type"] = "Bearer", ["expires_in"] = expiresIn }, malformed);
                 return;
             case "authorization_code":
-                await AuthorizationCodeAsync(context, form, authenticated);
+                await AuthorizationCodeAsync(context, form, authenticated, malformed);
                 return;
             case "refresh_token":
-                await RefreshAsync(context, form, authenticated);
+                await RefreshAsync(context, form, authenticated, malformed);
                 return;
             default:
                 await OAuthErrorAsync(context, "unsupported_grant_type", "grant_type parameter is missing or not client_credentials, authorization_code or refresh_token");
@@ -52,7 +59,7 @@ internal sealed partial class SpotifyApi
         }
     }
 
-    private async Task AuthorizationCodeAsync(HttpContext context, IFormCollection form, bool authenticated)
+    private async Task AuthorizationCodeAsync(HttpContext context, IFormCollection form, bool authenticated, bool malformed)
     {
         var (grant, refreshToken, error, description) = grants.Redeem(
             form["code"].ToString(), form["redirect_uri"].ToString(), form["code_verifier"].ToString(), authenticated);
@@ -64,10 +71,10 @@ internal sealed partial class SpotifyApi
 
         var body = UserToken(grant);
         body["refresh_token"] = refreshToken;
-        await Respond.JsonAsync(context, 200, body);
+        await Respond.JsonAsync(context, 200, body, malformed);
     }
 
-    private async Task RefreshAsync(HttpContext context, IFormCollection form, bool authenticated)
+    private async Task RefreshAsync(HttpContext context, IFormCollection form, bool authenticated, bool malformed)
     {
         var (grant, rotated, error, description) = grants.Refresh(form["refresh_token"].ToString(), authenticated);
         if (grant is null)
@@ -82,7 +89,7 @@ internal sealed partial class SpotifyApi
             body["refresh_token"] = rotated;
         }
 
-        await Respond.JsonAsync(context, 200, body);
+        await Respond.JsonAsync(context, 200, body, malformed);
     }
 
     private JsonObject UserToken(UserGrant grant)

@@ -11,8 +11,8 @@ namespace Refrain.Sandbox;
 /// The Spotify stand-in: the Accounts service's authorize and token endpoints and the Web API's track, search, current-user and
 /// recently-played endpoints.
 /// </summary>
-internal sealed partial class SpotifyApi(SandboxCatalog catalog, SandboxOptions options, TokenIssuer tokens, UserGrants grants, SandboxListening listening, ServiceGate gate,
-    SandboxStats stats)
+internal sealed partial class SpotifyApi(SandboxCatalog catalog, SandboxOptions options, TokenIssuer tokens, UserGrants grants, SandboxListening listening,
+    ServiceGate gate, ServiceGate accounts, SandboxStats stats)
 {
     private const int MaxIds = 50;
     private const int MaxLimit = 10;

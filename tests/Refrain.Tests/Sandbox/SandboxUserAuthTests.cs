@@ -219,6 +219,25 @@ public sealed class SandboxUserAuthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Refresh_DuringAccountsFaults_FailsTransientlyAndThenWorks()
+    {
+        var (_, refresh) = await _oauth.TokensAsync(1);
+        _sandbox.Options.SpotifyAccounts.ServerErrorRate = 1;
+        using var failed = await _oauth.RefreshAsync(refresh);
+        _sandbox.Options.SpotifyAccounts.ServerErrorRate = 0;
+        _sandbox.Options.SpotifyAccounts.StormUntil = _time.GetUtcNow().AddSeconds(40);
+        using var limited = await _oauth.RefreshAsync(refresh);
+        _time.Advance(TimeSpan.FromSeconds(40));
+
+        using var recovered = await _oauth.RefreshAsync(refresh);
+
+        Assert.True((int)failed.StatusCode >= 500);
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, recovered.StatusCode);
+        Assert.Equal(1, _sandbox.FaultsServed);
+    }
+
+    [Fact]
     public async Task Refresh_UnknownToken_IsInvalidGrant()
     {
         using var response = await _oauth.RefreshAsync("AQnot-a-refresh-token");
