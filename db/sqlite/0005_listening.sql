@@ -27,6 +27,7 @@ CREATE TABLE plays (
     album            TEXT,
     norm_artist      TEXT    NOT NULL,
     norm_title       TEXT    NOT NULL,
+    name_key         INTEGER  NOT NULL,
     played_at        INTEGER NOT NULL,
     ms_played        INTEGER NOT NULL,
     source           TEXT    NOT NULL,
@@ -40,7 +41,8 @@ CREATE TABLE plays (
     created_at       INTEGER NOT NULL
 );
 CREATE UNIQUE INDEX plays_ingest ON plays (listener_id, ingest_key);
-CREATE INDEX plays_same ON plays (listener_id, norm_artist, norm_title, played_at);
+-- name_key is a 64-bit hash of the normalised artist and title: the merge looks up an integer, not two strings.
+CREATE INDEX plays_same ON plays (listener_id, name_key, played_at);
 
 -- A deleted play leaves its ingest key here so neither a sync nor a re-import brings it back.
 CREATE TABLE play_tombstones (

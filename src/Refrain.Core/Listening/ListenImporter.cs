@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
+using System.Threading.Channels;
 using Refrain.Storage;
 
 namespace Refrain.Listening;
@@ -24,20 +26,11 @@ public sealed class ListenImporter(RefrainStore store)
         try
         {
             await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
-            var accepted = 0L;
-            var imported = await store.StorePlaysAsync(listenerId, Count(IsZip(file) ? ZipBatchesAsync(file, counts, cancellationToken) : BatchesAsync(file, counts, cancellationToken)), cancellationToken);
+            var batches = IsZip(file) ? ZipBatchesAsync(file, counts, cancellationToken) : BatchesAsync(file, counts, cancellationToken);
+            var (accepted, imported) = await PipelineAsync(listenerId, batches, cancellationToken);
             counts.Imported = imported;
             counts.Duplicate = accepted - imported;
             return new ListenFileResult(name, counts, null);
-
-            async IAsyncEnumerable<IReadOnlyList<PlayRow>> Count(IAsyncEnumerable<IReadOnlyList<PlayRow>> batches)
-            {
-                await foreach (var batch in batches)
-                {
-                    accepted += batch.Count;
-                    yield return batch;
-                }
-            }
         }
         catch (JsonException ex)
         {
@@ -51,6 +44,50 @@ public sealed class ListenImporter(RefrainStore store)
         catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
         {
             return new ListenFileResult(name, new ListenCounts(), ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// Parses the next batches on another thread while the database writes the current one (on two cores the two halves
+    /// overlap instead of adding up); a parse failure ends the write, which then rolls back.
+    /// </summary>
+    private async Task<(long Accepted, long Imported)> PipelineAsync(long listenerId, IAsyncEnumerable<IReadOnlyList<PlayRow>> batches, CancellationToken cancellationToken)
+    {
+        var channel = Channel.CreateBounded<IReadOnlyList<PlayRow>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var accepted = 0L;
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var batch in batches.WithCancellation(stop.Token))
+                {
+                    accepted += batch.Count;
+                    await channel.Writer.WriteAsync(batch, stop.Token);
+                }
+
+                channel.Writer.Complete();
+            }
+            catch (Exception ex)
+            {
+                channel.Writer.Complete(ex);
+            }
+        }, CancellationToken.None);
+        try
+        {
+            var imported = await store.StorePlaysAsync(listenerId, channel.Reader.ReadAllAsync(cancellationToken), cancellationToken);
+            await producer;
+            return (accepted, imported);
+        }
+        catch (ChannelClosedException ex) when (ex.InnerException is not null)
+        {
+            ExceptionDispatchInfo.Throw(ex.InnerException);
+            throw;
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await producer;
         }
     }
 

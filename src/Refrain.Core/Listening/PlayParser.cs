@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -96,18 +97,11 @@ internal static class PlayParser
     {
         var normArtist = Normal(artist);
         var normTitle = Normal(title);
-        return new PlayRow(IngestKey(normArtist, normTitle, playedAt), artist, title, album, normArtist, normTitle, playedAt, ms, source, precision, trackId);
-    }
-
-    /// <summary>
-    /// End second plus a hash of the normalised names: the same for the same play however often it is imported, and short
-    /// enough for a compact unique index.
-    /// </summary>
-    private static string IngestKey(string normArtist, string normTitle, long playedAt)
-    {
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(Encoding.UTF8.GetBytes(normArtist + "\u001f" + normTitle), hash);
-        return string.Create(CultureInfo.InvariantCulture, $"{playedAt / 1000}:{Convert.ToHexStringLower(hash[..10])}");
+        // The ingest key is the end second plus the names' hash: the same for the same play however often it is imported.
+        var ingestKey = string.Create(CultureInfo.InvariantCulture, $"{playedAt / 1000}:{Convert.ToHexStringLower(hash[..10])}");
+        return new PlayRow(ingestKey, artist, title, album, normArtist, normTitle, BinaryPrimitives.ReadInt64LittleEndian(hash), playedAt, ms, source, precision, trackId);
     }
 
     // A name made only of punctuation normalises to nothing; its lower-case text still tells songs apart.

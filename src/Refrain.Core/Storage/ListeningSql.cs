@@ -12,7 +12,7 @@ internal sealed record ListeningSql
     /// <summary>
     /// Stored play <c>p</c> is candidate <c>r</c> (columns <c>at</c>, <c>pr</c>): end times within ±30 s, or, when either
     /// side is known only to the minute <c>m</c>, the other end time falls in <c>[m, m + 60 s)</c>. The caller has already
-    /// matched listener and normalised names and bounded <c>p.played_at</c> to ±60 s, so the index does the narrowing.
+    /// matched listener and names (their hash) and bounded <c>p.played_at</c> to ±60 s, so the index does the narrowing.
     /// </summary>
     public const string SamePlay = """
         ((p.precision_ms = 1000 AND r.pr = 1000 AND p.played_at BETWEEN r.at - 30000 AND r.at + 30000)
@@ -22,14 +22,14 @@ internal sealed record ListeningSql
 
     /// <summary>The body shared by both dialects once the rows are a relation <c>r</c> with the JSON member names.</summary>
     public static string InsertFrom(string rows) => $"""
-        INSERT INTO plays (listener_id, ingest_key, artist, title, album, norm_artist, norm_title, played_at, ms_played, source,
-                           precision_ms, spotify_track_id, created_at)
-        SELECT @listener, r.k, r.a, r.t, r.al, r.na, r.nt, r.at, r.ms, r.s, r.pr, r.tid, @now
+        INSERT INTO plays (listener_id, ingest_key, artist, title, album, norm_artist, norm_title, name_key, played_at, ms_played,
+                           source, precision_ms, spotify_track_id, created_at)
+        SELECT @listener, r.k, r.a, r.t, r.al, r.na, r.nt, r.nk, r.at, r.ms, r.s, r.pr, r.tid, @now
         FROM {rows}
         WHERE NOT EXISTS (SELECT 1 FROM play_tombstones x WHERE x.listener_id = @listener AND x.ingest_key = r.k)
           AND NOT EXISTS (
               SELECT 1 FROM plays p
-              WHERE p.listener_id = @listener AND p.norm_artist = r.na AND p.norm_title = r.nt
+              WHERE p.listener_id = @listener AND p.name_key = r.nk
                 AND p.played_at BETWEEN r.at - 60000 AND r.at + 60000
                 AND {SamePlay})
         ON CONFLICT (listener_id, ingest_key) DO NOTHING

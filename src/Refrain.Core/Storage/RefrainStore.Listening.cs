@@ -56,10 +56,10 @@ public abstract partial class RefrainStore
             return inserted;
         }, cancellationToken);
 
-    private sealed record PlayJson(string K, string A, string T, string? Al, string Na, string Nt, long At, long Ms, string S, int Pr, string? Tid)
+    private sealed record PlayJson(string K, string A, string T, string? Al, string Na, string Nt, long Nk, long At, long Ms, string S, int Pr, string? Tid)
     {
         public static PlayJson From(PlayRow p) => new(
-            p.IngestKey, p.Artist, p.Title, p.Album, p.NormArtist, p.NormTitle, p.PlayedAt, p.MsPlayed, p.Source, p.PrecisionMs, p.SpotifyTrackId);
+            p.IngestKey, p.Artist, p.Title, p.Album, p.NormArtist, p.NormTitle, p.NameKey, p.PlayedAt, p.MsPlayed, p.Source, p.PrecisionMs, p.SpotifyTrackId);
     }
 
     private sealed record ListenerRow(

@@ -25,6 +25,7 @@ internal static class BenchCommand
         bench.Subcommands.Add(queue);
         bench.Subcommands.Add(BenchSweepCommand.Create());
         bench.Subcommands.Add(BenchRematchCommand.Create());
+        bench.Subcommands.Add(BenchListensCommand.Create());
         return bench;
     }
 

@@ -9,7 +9,7 @@ internal static class SqliteListeningSql
         InsertPlays = $"""
             WITH r AS MATERIALIZED (
                 SELECT value ->> '$.k' AS k, value ->> '$.a' AS a, value ->> '$.t' AS t, value ->> '$.al' AS al,
-                       value ->> '$.na' AS na, value ->> '$.nt' AS nt, value ->> '$.at' AS at, value ->> '$.ms' AS ms,
+                       value ->> '$.na' AS na, value ->> '$.nt' AS nt, value ->> '$.nk' AS nk, value ->> '$.at' AS at, value ->> '$.ms' AS ms,
                        value ->> '$.s' AS s, value ->> '$.pr' AS pr, value ->> '$.tid' AS tid
                 FROM json_each(@rows))
             {ListeningSql.InsertFrom("r")}
