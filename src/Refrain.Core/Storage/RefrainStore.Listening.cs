@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using Npgsql;
 using Refrain.Listening;
 using Refrain.Storage.Postgres;
 using Refrain.Storage.Sqlite;
@@ -38,14 +39,27 @@ public abstract partial class RefrainStore
     }
 
     /// <summary>
-    /// Stores every batch in one transaction (a failing source rolls all of it back), merging each play with a stored
-    /// one of the same listener, names and end time; returns how many plays were new.
+    /// Stores every batch in one transaction (a failing source rolls all of it back), merging each play with a stored one of
+    /// the same listener, names and end time; returns how many plays were new. PostgreSQL COPYs every batch into a staging
+    /// table and merges once; SQLite, in process, merges batch by batch from JSON rows.
     /// </summary>
     internal Task<long> StorePlaysAsync(long listenerId, IAsyncEnumerable<IReadOnlyList<PlayRow>> batches, CancellationToken cancellationToken) =>
         WriteAsync(async (c, tx) =>
         {
-            var sql = ListeningSql.InsertPlays;
             var now = NowMs;
+            if (c is NpgsqlConnection npgsql)
+            {
+                await c.ExecuteAsync(Command(PostgresPlayCopy.CreateStaging, null, tx, cancellationToken));
+                await foreach (var batch in batches.WithCancellation(cancellationToken))
+                {
+                    await PostgresPlayCopy.WriteAsync(npgsql, batch, cancellationToken);
+                }
+
+                await c.ExecuteAsync(Command(PostgresPlayCopy.Analyze, null, tx, cancellationToken));
+                return (long)await c.ExecuteAsync(Command(PostgresPlayCopy.Insert, new { listener = listenerId, now }, tx, cancellationToken));
+            }
+
+            var sql = ListeningSql.InsertPlays;
             var inserted = 0L;
             await foreach (var batch in batches.WithCancellation(cancellationToken))
             {
