@@ -3,14 +3,13 @@ namespace Refrain.Storage.Sqlite;
 /// <summary>Every SQLite-specific listening statement.</summary>
 internal static class SqliteListeningSql
 {
-    // A materialised CTE reads each JSON member once per row and keeps the rows the outer loop (json_each has no index).
+    // Each row is a JSON array (see RefrainStore.RowsJson); a materialised CTE reads each position once per row and keeps the rows the outer loop (json_each has no index).
     public static readonly ListeningSql Statements = new()
     {
         InsertPlays = $"""
             WITH r AS MATERIALIZED (
-                SELECT value ->> '$.k' AS k, value ->> '$.a' AS a, value ->> '$.t' AS t, value ->> '$.al' AS al,
-                       value ->> '$.na' AS na, value ->> '$.nt' AS nt, value ->> '$.nk' AS nk, value ->> '$.at' AS at, value ->> '$.ms' AS ms,
-                       value ->> '$.s' AS s, value ->> '$.pr' AS pr, value ->> '$.tid' AS tid
+                SELECT value ->> 0 AS k, value ->> 1 AS a, value ->> 2 AS t, value ->> 3 AS al, value ->> 4 AS na, value ->> 5 AS nt,
+                       value ->> 6 AS nk, value ->> 7 AS at, value ->> 8 AS ms, value ->> 9 AS s, value ->> 10 AS pr, value ->> 11 AS tid
                 FROM json_each(@rows))
             {ListeningSql.InsertFrom("r")}
             """,
