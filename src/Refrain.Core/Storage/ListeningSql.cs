@@ -1,6 +1,9 @@
 namespace Refrain.Storage;
 
-/// <summary>The listening statements whose text differs between dialects (plays arrive as one JSON array <c>@rows</c>).</summary>
+/// <summary>
+/// The listening statements whose text differs between dialects: SQLite reads plays from one JSON array <c>@rows</c>,
+/// PostgreSQL from a table they were COPYed into (<see cref="Postgres.PostgresPlayCopy"/>).
+/// </summary>
 internal sealed record ListeningSql
 {
     /// <summary>

@@ -13,8 +13,6 @@ public abstract partial class RefrainStore
         "l.id AS Id, l.account_id AS AccountId, a.name AS AccountName, l.display_name AS DisplayName, l.spotify_user_id AS SpotifyUserId, " +
         "l.status AS Status, l.last_sync_at AS LastSyncAt, l.last_error AS LastError, l.created_at AS CreatedAt";
 
-    private ListeningSql ListeningSql => Dialect == "sqlite" ? SqliteListeningSql.Statements : PostgresListeningSql.Statements;
-
     public Task<long> CreateListenerAsync(long accountId, string displayName, CancellationToken cancellationToken) =>
         WriteAsync((c, tx) => c.ExecuteScalarAsync<long>(Command(
             "INSERT INTO listeners (account_id, display_name, created_at) VALUES (@accountId, @displayName, @now) RETURNING id",
@@ -59,7 +57,7 @@ public abstract partial class RefrainStore
                 return (long)await c.ExecuteAsync(Command(PostgresPlayCopy.Insert, new { listener = listenerId, now }, tx, cancellationToken));
             }
 
-            var sql = ListeningSql.InsertPlays;
+            var sql = SqliteListeningSql.Statements.InsertPlays;
             var inserted = 0L;
             await foreach (var batch in batches.WithCancellation(cancellationToken))
             {
