@@ -41,6 +41,7 @@ internal static class SandboxCommand
                 await output.WriteLineAsync($"""
                     {server.Catalog.Songs.Count} songs, {server.Catalog.Tracks.Count} Spotify tracks, {server.Catalog.Recordings.Count} MusicBrainz recordings (seed {server.Options.Seed})
                     limits: spotify {server.Options.Spotify.RequestsPerWindow}, musicbrainz {server.Options.MusicBrainz.RequestsPerWindow} requests per 30 s; counts at {url}/_sandbox/stats
+                    user sign-in: {url}/authorize (PKCE, consents at once; redirect URIs on http://127.0.0.1), /api/token, /v1/me, /v1/me/player/recently-played
                     point Refrain at it:
                       Providers__Spotify__ApiBaseUrl={url}
                       Providers__Spotify__AccountsBaseUrl={url}
