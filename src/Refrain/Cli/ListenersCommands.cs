@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using Refrain.Listening;
 
 namespace Refrain.Cli;
 
-/// <summary><c>refrain listeners create NAME [--account A] | list</c>.</summary>
+/// <summary><c>refrain listeners create NAME [--account A] | list | show ID</c>.</summary>
 internal static class ListenersCommands
 {
     public static Command Create()
@@ -50,6 +51,50 @@ internal static class ListenersCommands
 
         listeners.Subcommands.Add(create);
         listeners.Subcommands.Add(list);
+        listeners.Subcommands.Add(Show());
         return listeners;
+    }
+
+    private static Command Show()
+    {
+        var id = new Argument<long>("ID") { Description = "Listener id" };
+        var show = new Command("show", "One listener's progress: plays enriched, pending and unresolved, token status and expiry, last sync and error") { id };
+        show.SetAction((parse, ct) => CliRuntime.RunAsync(parse, async (rt, token) =>
+        {
+            var wanted = parse.GetValue(id);
+            var progress = await rt.Store.GetListenerProgressAsync(wanted, null, token) ?? throw new CliException($"unknown listener {wanted}");
+            var shown = ListenerProgressResponse.From(progress);
+            if (rt.Json)
+            {
+                // The same shape as GET /api/listeners/{id}: scripts read one format whichever way they ask.
+                Output.Json(rt.Out, shown);
+                return ExitCodes.Success;
+            }
+
+            var lines = new (string Name, string Value)[]
+            {
+                ("id", shown.Id.ToString(CultureInfo.InvariantCulture)),
+                ("account", progress.Listener.AccountName),
+                ("name", shown.DisplayName),
+                ("spotify user", shown.SpotifyUserId ?? ""),
+                ("plays", shown.TotalPlays.ToString(CultureInfo.InvariantCulture)),
+                ("enriched", $"{shown.Enriched.ToString(CultureInfo.InvariantCulture)} ({shown.PercentEnriched.ToString("0.0", CultureInfo.InvariantCulture)}%)"),
+                ("pending", shown.Pending.ToString(CultureInfo.InvariantCulture)),
+                ("unresolved", shown.Unresolved.ToString(CultureInfo.InvariantCulture)),
+                ("status", shown.Status),
+                ("access until", Output.Time(shown.AccessExpiresAt)),
+                ("refresh until", Output.Time(shown.RefreshExpiresAt)),
+                ("last sync", Output.Time(shown.LastSyncAt)),
+                ("last error", shown.LastError ?? ""),
+                ("created", Output.Time(shown.CreatedAt)),
+            };
+            foreach (var (name, value) in lines)
+            {
+                rt.Out.WriteLine($"{name,-14} {value}");
+            }
+
+            return ExitCodes.Success;
+        }, ct));
+        return show;
     }
 }

@@ -1,6 +1,7 @@
 using Refrain.Catalog;
 using Refrain.Http;
 using Refrain.Jobs;
+using Refrain.Listening;
 using Refrain.Providers;
 using Refrain.Rematch;
 using Refrain.Runs;
@@ -52,5 +53,6 @@ public static class RefrainApp
         api.MapRunsApi();
         api.MapProvidersApi();
         api.MapSchedulesApi();
+        api.MapListenersApi();
     }
 }

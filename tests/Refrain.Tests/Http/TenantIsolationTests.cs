@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Dapper;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Refrain.Jobs;
@@ -85,7 +86,7 @@ public abstract class TenantIsolationCompliance : ApiTestBase
         }
     }
 
-    private sealed record AlphaData(long JobId, long RunId, long CatalogId, long SongId);
+    private sealed record AlphaData(long JobId, long RunId, long CatalogId, long SongId, long ListenerId);
 
     private async Task<AlphaData> SeedAlphaAsync()
     {
@@ -103,7 +104,13 @@ public abstract class TenantIsolationCompliance : ApiTestBase
         Assert.True(upload.IsSuccessStatusCode, await upload.Content.ReadAsStringAsync());
         var songs = await ReadJsonAsync(await Alpha.GetAsync($"/api/catalogs/{catalogId}/songs"));
         var songId = songs.GetProperty("items")[0].GetProperty("id").GetInt64();
-        return new AlphaData(job.JobId, run.RunId!.Value, catalogId, songId);
+        var listener = await ReadJsonAsync(await Alpha.PostAsync("/api/listeners", Json($$"""{"display_name": "{{Marker}} listener"}""")));
+        var listenerId = listener.GetProperty("id").GetInt64();
+        await Store.WriteAsync((c, tx) => c.ExecuteAsync("""
+            INSERT INTO plays (listener_id, ingest_key, artist, title, norm_artist, norm_title, name_key, played_at, ms_played, source, precision_ms, created_at)
+            VALUES (@listenerId, 'alpha-play', 'Alpha Artist', 'Alpha Song', 'alpha artist', 'alpha song', 1, 1, 200000, 'extended', 1000, 1)
+            """, new { listenerId }, tx), CancellationToken.None);
+        return new AlphaData(job.JobId, run.RunId!.Value, catalogId, songId, listenerId);
     }
 
     /// <summary>Every id-taking route, keyed as "METHOD pattern", with a request naming alpha's resource.</summary>
@@ -127,6 +134,8 @@ public abstract class TenantIsolationCompliance : ApiTestBase
             ["GET /api/catalogs/{id:long}/songs"] = ("GET", $"/api/catalogs/{a.CatalogId}/songs", null),
             ["POST /api/catalogs/{id:long}/songs"] = ("POST", $"/api/catalogs/{a.CatalogId}/songs",
                 """[{"title": "Intruder", "artists": ["Beta"], "album": "B", "duration_ms": 100000}]"""),
+            ["GET /api/listeners/{id:long}"] = ("GET", $"/api/listeners/{a.ListenerId}", null),
+            ["DELETE /api/listeners/{id:long}"] = ("DELETE", $"/api/listeners/{a.ListenerId}", null),
             ["POST /api/reviews/duration-mismatches/{song_id:long}"] = ("POST", $"/api/reviews/duration-mismatches/{a.SongId}", """{"action": "unlink"}"""),
         };
     }
@@ -139,6 +148,7 @@ public abstract class TenantIsolationCompliance : ApiTestBase
             ["GET /api/tasks/runs"] = ("/api/tasks/runs", true),
             ["GET /api/schedules"] = ("/api/schedules", true),
             ["GET /api/catalogs"] = ("/api/catalogs", true),
+            ["GET /api/listeners"] = ("/api/listeners", true),
             ["GET /api/reviews/duration-mismatches"] = ("/api/reviews/duration-mismatches", false),
         };
 
@@ -149,11 +159,13 @@ public abstract class TenantIsolationCompliance : ApiTestBase
         var run = await Store.GetRunAsync(a.RunId, CancellationToken.None);
         var schedule = await Store.GetScheduleAsync(AlphaId, Marker, CancellationToken.None);
         var songs = await ReadJsonAsync(await Alpha.GetAsync($"/api/catalogs/{a.CatalogId}/songs"));
+        var listener = await ReadJsonAsync(await Alpha.GetAsync($"/api/listeners/{a.ListenerId}"));
         return string.Join('\n',
             string.Join(',', jobs.Select(j => $"{j.Id}:{j.State}:{j.Attempts}")),
             $"{run!.State}:{run.Total}",
             $"{schedule!.Cron}:{schedule.Enabled}:{schedule.NextFireAt}",
-            songs.GetProperty("items").ToString());
+            songs.GetProperty("items").ToString(),
+            listener.ToString());
     }
 
     private sealed record Endpoint(string Method, string Pattern, bool HasParameters)
