@@ -1,9 +1,6 @@
-using System.Text.Json;
+using System.Data.Common;
 using Dapper;
-using Npgsql;
 using Refrain.Listening;
-using Refrain.Storage.Postgres;
-using Refrain.Storage.Sqlite;
 
 namespace Refrain.Storage;
 
@@ -38,81 +35,17 @@ public abstract partial class RefrainStore
 
     /// <summary>
     /// Stores every batch in one transaction (a failing source rolls all of it back), merging each play with a stored one of
-    /// the same listener, names and end time; returns how many plays were new. PostgreSQL COPYs every batch into a staging
-    /// table and merges once; SQLite, in process, merges batch by batch from JSON rows.
+    /// the same listener, names and end time; returns how many plays were new.
     /// </summary>
     internal Task<long> StorePlaysAsync(long listenerId, IAsyncEnumerable<IReadOnlyList<PlayRow>> batches, CancellationToken cancellationToken) =>
-        WriteAsync(async (c, tx) =>
-        {
-            var now = NowMs;
-            if (c is NpgsqlConnection npgsql)
-            {
-                await c.ExecuteAsync(Command(PostgresPlayCopy.CreateStaging, null, tx, cancellationToken));
-                await foreach (var batch in batches.WithCancellation(cancellationToken))
-                {
-                    await PostgresPlayCopy.WriteAsync(npgsql, batch, cancellationToken);
-                }
-
-                await c.ExecuteAsync(Command(PostgresPlayCopy.Analyze, null, tx, cancellationToken));
-                return (long)await c.ExecuteAsync(Command(PostgresPlayCopy.Insert, new { listener = listenerId, now }, tx, cancellationToken));
-            }
-
-            var sql = SqliteListeningSql.Statements.InsertPlays;
-            var inserted = 0L;
-            await foreach (var batch in batches.WithCancellation(cancellationToken))
-            {
-                var rows = RowsJson(batch);
-                inserted += await c.ExecuteAsync(Command(sql, new { listener = listenerId, rows, now }, tx, cancellationToken));
-            }
-
-            return inserted;
-        }, cancellationToken);
+        WriteAsync((c, tx) => WritePlaysAsync(c, tx, listenerId, batches, NowMs, cancellationToken), cancellationToken);
 
     /// <summary>
-    /// The batch as a JSON array of arrays in the column order of <see cref="SqliteListeningSql"/>: positions read faster
-    /// than member names, and writing by hand skips reflection.
+    /// The dialect's way to write and merge plays inside the import's transaction (SQLite: batch by batch from JSON rows;
+    /// PostgreSQL: COPY every batch into a staging table and merge once).
     /// </summary>
-    private static string RowsJson(IReadOnlyList<PlayRow> batch)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(batch.Count * 200);
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartArray();
-            foreach (var p in batch)
-            {
-                w.WriteStartArray();
-                w.WriteStringValue(p.IngestKey);
-                w.WriteStringValue(p.Artist);
-                w.WriteStringValue(p.Title);
-                Text(w, p.Album);
-                w.WriteStringValue(p.NormArtist);
-                w.WriteStringValue(p.NormTitle);
-                w.WriteNumberValue(p.NameKey);
-                w.WriteNumberValue(p.PlayedAt);
-                w.WriteNumberValue(p.MsPlayed);
-                w.WriteStringValue(p.Source);
-                w.WriteNumberValue(p.PrecisionMs);
-                Text(w, p.SpotifyTrackId);
-                w.WriteEndArray();
-            }
-
-            w.WriteEndArray();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-
-        static void Text(Utf8JsonWriter w, string? value)
-        {
-            if (value is null)
-            {
-                w.WriteNullValue();
-            }
-            else
-            {
-                w.WriteStringValue(value);
-            }
-        }
-    }
+    private protected abstract Task<long> WritePlaysAsync(DbConnection c, DbTransaction tx, long listenerId,
+        IAsyncEnumerable<IReadOnlyList<PlayRow>> batches, long now, CancellationToken cancellationToken);
 
     private sealed record ListenerRow(
         long Id, long AccountId, string AccountName, string DisplayName, string? SpotifyUserId, string Status, long? LastSyncAt, string? LastError, long CreatedAt)

@@ -9,7 +9,7 @@ namespace Refrain.Storage.Sqlite;
 /// SQLite in WAL mode with one writer connection per process: claims, completions and enqueues are serialised through it
 /// (many writers would only spin on SQLITE_BUSY); readers open their own pooled connections.
 /// </summary>
-public sealed class SqliteStore : RefrainStore
+public sealed partial class SqliteStore : RefrainStore
 {
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writerGate = new(1, 1);
