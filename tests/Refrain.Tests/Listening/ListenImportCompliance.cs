@@ -8,9 +8,16 @@ using static Refrain.Tests.Listening.HistoryFiles;
 namespace Refrain.Tests.Listening;
 
 /// <summary>Importing listening history on both databases: formats, skip reasons, idempotence, atomic files, the merge, zips.</summary>
-public abstract class ListenImportCompliance : StoreTestBase
+public abstract class ListenImportCompliance : StoreTestBase, IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("refrain-listens-").FullName;
+
+    /// <summary>xunit disposes the test class after <c>DisposeAsync</c>: the generated history files go with it.</summary>
+    public void Dispose()
+    {
+        Directory.Delete(_dir, recursive: true);
+        GC.SuppressFinalize(this);
+    }
     private long _listener;
 
     private async Task<long> ListenerAsync() => _listener = _listener != 0 ? _listener : await Store.CreateListenerAsync(1, "Alice", CancellationToken.None);

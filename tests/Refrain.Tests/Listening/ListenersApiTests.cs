@@ -9,9 +9,16 @@ using static Refrain.Tests.Listening.HistoryFiles;
 namespace Refrain.Tests.Listening;
 
 /// <summary><c>/api/listeners</c> on both databases: create, list, progress, delete with its plays, scoping, bad bodies.</summary>
-public abstract class ListenersApiCompliance : ApiTestBase
+public abstract class ListenersApiCompliance : ApiTestBase, IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("refrain-listeners-api-").FullName;
+
+    /// <summary>xunit disposes the test class after <c>DisposeAsync</c>: the generated history files go with it.</summary>
+    public void Dispose()
+    {
+        Directory.Delete(_dir, recursive: true);
+        GC.SuppressFinalize(this);
+    }
 
     private async Task<long> CreateAsync(HttpClient client, string name)
     {
