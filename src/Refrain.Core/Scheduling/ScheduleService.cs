@@ -84,7 +84,11 @@ public sealed class ScheduleService(RefrainStore store, JobHandlerRegistry regis
         return await store.SetScheduleEnabledAsync(accountId, name, true, next, cancellationToken);
     }
 
-    /// <summary>Starts a run of the schedule's job now (trigger <c>manual</c>), whatever its cron says.</summary>
+    /// <summary>
+    /// Starts a run of the schedule's job now (trigger <c>manual</c>), whatever its cron says and whether or not a run is
+    /// active (an operator asked for it); the run becomes the schedule's last run, so a fire time that comes while it is
+    /// still active follows the overlap policy.
+    /// </summary>
     public async Task<FireResult?> TriggerAsync(long? accountId, string name, string requestedBy, CancellationToken cancellationToken)
     {
         var s = await store.GetScheduleAsync(accountId, name, cancellationToken);
@@ -95,7 +99,7 @@ public sealed class ScheduleService(RefrainStore store, JobHandlerRegistry regis
 
         var now = time.GetUtcNow();
         var run = new RunStart($"{s.Source}/{s.JobType}", s.AccountId, "manual", requestedBy) { ScheduleName = s.Name };
-        return await store.StartRunAsync(run, JobFor(s, registry, $"manual:{now:yyyy-MM-ddTHH:mm:ss.fffZ}"), cancellationToken);
+        return await store.StartScheduleRunAsync(s.Id, run, JobFor(s, registry, $"manual:{now:yyyy-MM-ddTHH:mm:ss.fffZ}"), cancellationToken);
     }
 
     /// <summary>The root job a schedule enqueues, keyed <c>schedule:&lt;account&gt;:&lt;name&gt;:&lt;fire time&gt;</c>.</summary>

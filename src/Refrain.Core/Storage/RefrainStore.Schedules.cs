@@ -73,6 +73,18 @@ public abstract partial class RefrainStore
             return started;
         }, cancellationToken);
 
+    /// <summary>
+    /// Starts a run of a schedule outside its cron (a manual or external trigger) and records it as the schedule's last run in
+    /// the same transaction, so the overlap policy of the next fire time sees it while it is active.
+    /// </summary>
+    public Task<FireResult> StartScheduleRunAsync(long scheduleId, RunStart run, NewJob job, CancellationToken cancellationToken) =>
+        WriteAsync(async (c, tx) =>
+        {
+            var started = await StartRunAsync(c, tx, run, job, cancellationToken);
+            await c.ExecuteAsync(Command("UPDATE schedules SET last_run_id = @run WHERE id = @id", new { run = started.RunId, id = scheduleId }, tx, cancellationToken));
+            return started;
+        }, cancellationToken);
+
     /// <summary>True when the run exists and is still running.</summary>
     public async Task<bool> IsRunActiveAsync(long runId, CancellationToken cancellationToken) =>
         await ReadAsync(c => c.ExecuteScalarAsync<string?>(Command("SELECT state FROM runs WHERE id = @runId", new { runId }, null, cancellationToken)), cancellationToken) == RunState.Running;

@@ -178,6 +178,19 @@ public abstract class SchedulerCompliance : StoreTestBase
     }
 
     [StoreFact]
+    public async Task Trigger_WhileItsRunIsActive_TheNextFireTimeIsSkippedByTheOverlapPolicy()
+    {
+        await SetAsync("minutely", "* * * * *");
+        var manual = await Service.TriggerAsync(null, "minutely", "cli", CancellationToken.None);
+        Time.Advance(TimeSpan.FromMinutes(1));
+
+        await SchedulerOn(Store).TickAsync(CancellationToken.None);
+
+        Assert.Equal(manual!.RunId, (await Store.GetScheduleAsync(null, "minutely", CancellationToken.None))!.LastRunId);
+        Assert.Equal([manual.RunId!.Value], (await RunsAsync("minutely")).Select(r => r.Id));
+    }
+
+    [StoreFact]
     public async Task Validate_RejectsWhatCanNeverBeStored()
     {
         await Assert.ThrowsAsync<ScheduleValidationException>(() => SetAsync("x", "0 0 30 2 *"));
