@@ -9,7 +9,20 @@ public static class OpenApiDocs
     public const string DocumentPath = "/openapi/v1.json";
 
     public static IServiceCollection AddRefrainOpenApi(this IServiceCollection services) =>
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi("v1", o => o.AddOperationTransformer((operation, context, _) =>
+        {
+            // Routes that take no API key say so: the health and metrics routes need none (unless configured), and the
+            // cron route takes the cron secret as its bearer token instead of a key.
+            var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+            if (metadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any())
+            {
+                operation.Security = context.Description.RelativePath?.StartsWith("api/cron/", StringComparison.Ordinal) == true
+                    ? [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("cron_secret", context.Document)] = [] }]
+                    : [];
+            }
+
+            return Task.CompletedTask;
+        }).AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo
             {
@@ -24,6 +37,7 @@ public static class OpenApiDocs
             {
                 ["api_key"] = new OpenApiSecurityScheme { Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = ApiKeyAuthentication.HeaderName, Description = "rfn_<id>_<secret>" },
                 ["bearer"] = new OpenApiSecurityScheme { Type = SecuritySchemeType.Http, Scheme = "bearer", Description = "The API key as a bearer token" },
+                ["cron_secret"] = new OpenApiSecurityScheme { Type = SecuritySchemeType.Http, Scheme = "bearer", Description = "Cron:Secret, for POST /api/cron/{schedule} only" },
             };
             document.Security =
             [

@@ -25,6 +25,17 @@ public sealed class OpenApiDocumentTests : ApiTestBase
     }
 
     [Fact]
+    public async Task RoutesWithoutAKey_SaySo_AndTheCronRouteNamesItsSecret()
+    {
+        var paths = (await ReadJsonAsync(await Client().GetAsync("/openapi/v1.json"))).GetProperty("paths");
+
+        Assert.Equal(0, paths.GetProperty("/health").GetProperty("get").GetProperty("security").GetArrayLength());
+        var cron = paths.GetProperty("/api/cron/{schedule}").GetProperty("post").GetProperty("security");
+        Assert.True(Assert.Single(cron.EnumerateArray()).TryGetProperty("cron_secret", out _));
+        Assert.False(paths.GetProperty("/api/jobs").GetProperty("get").TryGetProperty("security", out _), "keyed routes use the document's API-key security");
+    }
+
+    [Fact]
     public async Task EveryOperation_IsNamedSummarisedAndTyped()
     {
         var document = await ReadJsonAsync(await Client().GetAsync("/openapi/v1.json"));
