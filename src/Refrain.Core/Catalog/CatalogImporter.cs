@@ -18,14 +18,20 @@ public sealed class CatalogImporter(RefrainStore store)
             return new ImportResult { Rows = rows.Count + errors.Count, Invalid = errors.Count, Errors = errors.Take(MaxListedErrors).ToList() };
         }
 
+        var catalogId = await store.EnsureCatalogAsync(accountId, catalogName, cancellationToken);
+        return await ImportValidAsync(catalogId, accountId, rows, errors.Count, errors.Take(MaxListedErrors).ToList(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Imports rows already read and validated (by a file or an upload): a row repeating a song already among them is a
+    /// duplicate, the first one wins; <paramref name="invalid"/> rows were left out, <paramref name="errors"/> lists some.
+    /// </summary>
+    public async Task<ImportResult> ImportValidAsync(long catalogId, long accountId, IReadOnlyList<CatalogRow> rows, int invalid,
+        IReadOnlyList<CatalogFileError> errors, CancellationToken cancellationToken)
+    {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var unique = rows.Where(r => seen.Add(r.SongKey)).ToList();
-        var catalogId = await store.EnsureCatalogAsync(accountId, catalogName, cancellationToken);
         var result = await store.ImportCatalogAsync(catalogId, accountId, unique, cancellationToken);
-        return result with
-        {
-            Rows = rows.Count + errors.Count, Duplicates = rows.Count - unique.Count, Invalid = errors.Count,
-            Errors = errors.Take(MaxListedErrors).ToList(),
-        };
+        return result with { Rows = rows.Count + invalid, Duplicates = rows.Count - unique.Count, Invalid = invalid, Errors = errors };
     }
 }

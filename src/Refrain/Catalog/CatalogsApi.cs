@@ -94,8 +94,7 @@ public static class CatalogsApi
 
         var take = limit ?? DefaultLimit;
         var rows = await store.ListCatalogsAsync(caller.Scope, after, take + 1, ct);
-        var page = rows.Take(take).Select(CatalogResponse.From).ToList();
-        return TypedResults.Ok(new Page<CatalogResponse>(page, rows.Count > take ? Cursors.Encode(page[^1].Id, fingerprint) : null));
+        return TypedResults.Ok(Cursors.Page(rows, take, CatalogResponse.From, c => c.Id, fingerprint));
     }
 
     internal static async Task<Results<Ok<CatalogResponse>, ProblemHttpResult>> GetAsync(long id, Caller caller, RefrainStore store, CancellationToken ct) =>
@@ -152,14 +151,8 @@ public static class CatalogsApi
                 });
         }
 
-        // As CatalogImporter: a row repeating a song already in the body is a duplicate, the first one wins.
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var unique = upload.Rows.Where(r => seen.Add(r.SongKey)).ToList();
-        var result = await store.ImportCatalogAsync(catalog.Id, catalog.AccountId, unique, ct);
-        return TypedResults.Ok(CatalogImportResponse.From(result with
-        {
-            Rows = total, Duplicates = upload.Rows.Count - unique.Count, Invalid = upload.Invalid, Errors = upload.Errors,
-        }));
+        var result = await new CatalogImporter(store).ImportValidAsync(catalog.Id, catalog.AccountId, upload.Rows, upload.Invalid, upload.Errors, ct);
+        return TypedResults.Ok(CatalogImportResponse.From(result));
     }
 
     internal static async Task<Results<Ok<Page<CatalogSongResponse>>, ProblemHttpResult>> ListSongsAsync(
@@ -203,8 +196,7 @@ public static class CatalogsApi
 
         var take = limit ?? DefaultLimit;
         var rows = await store.ListCatalogSongsAsync(id, onlyMismatched ? threshold * 1000L : null, after, take + 1, ct);
-        var page = rows.Take(take).Select(CatalogSongResponse.From).ToList();
-        return TypedResults.Ok(new Page<CatalogSongResponse>(page, rows.Count > take ? Cursors.Encode(page[^1].Id, fingerprint) : null));
+        return TypedResults.Ok(Cursors.Page(rows, take, CatalogSongResponse.From, s => s.Id, fingerprint));
     }
 
     /// <summary>An optional boolean query parameter: absent is false; otherwise exactly <c>true</c> or <c>false</c>.</summary>

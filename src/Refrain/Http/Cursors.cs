@@ -18,6 +18,16 @@ public static class Cursors
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 8));
     }
 
+    /// <summary>
+    /// One page from <paramref name="rows"/> read with a limit of <paramref name="take"/> + 1: the first <paramref name="take"/>
+    /// mapped, and a cursor after the last of them when the extra row shows there is more.
+    /// </summary>
+    public static Page<T> Page<TRow, T>(IReadOnlyList<TRow> rows, int take, Func<TRow, T> map, Func<T, long> idOf, string fingerprint)
+    {
+        var page = rows.Take(take).Select(map).ToList();
+        return new Page<T>(page, rows.Count > take ? Encode(idOf(page[^1]), fingerprint) : null);
+    }
+
     public static string Encode(long lastId, string fingerprint) =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"1.{fingerprint}.{lastId.ToString(CultureInfo.InvariantCulture)}"));
 

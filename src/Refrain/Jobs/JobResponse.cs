@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Refrain.Http;
 
 namespace Refrain.Jobs;
 
@@ -9,19 +10,6 @@ public sealed record JobResponse(
     DateTimeOffset? FinishedAt, long? RunId, string? Reason, string? LastError, string? Detail)
 {
     public static JobResponse From(JobRecord j) => new(
-        j.Id, j.AccountId, j.Source, j.JobType, j.Subject, j.State, ParseArgs(j.Args), j.Provider, j.Priority, j.Attempts, j.MaxAttempts,
+        j.Id, j.AccountId, j.Source, j.JobType, j.Subject, j.State, StoredJson.ToElement(j.Args), j.Provider, j.Priority, j.Attempts, j.MaxAttempts,
         j.RunAt, j.CreatedAt, j.StartedAt, j.FinishedAt, j.RunId, j.Reason, j.LastError, j.Detail);
-
-    private static JsonElement ParseArgs(string args)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(args);
-            return document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return JsonSerializer.SerializeToElement(args);
-        }
-    }
 }

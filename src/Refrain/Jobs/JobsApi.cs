@@ -56,9 +56,7 @@ public static class JobsApi
             Source = source, JobType = jobType, State = state, RunId = runId, Query = q, AccountId = caller.Scope,
             AfterId = after, Limit = take + 1,
         }, ct);
-        var page = rows.Take(take).Select(JobResponse.From).ToList();
-        var next = rows.Count > take ? Cursors.Encode(page[^1].Id, fingerprint) : null;
-        return TypedResults.Ok(new Page<JobResponse>(page, next));
+        return TypedResults.Ok(Cursors.Page(rows, take, JobResponse.From, job => job.Id, fingerprint));
     }
 
     internal static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> GetAsync(long id, Caller caller, RefrainStore store, CancellationToken ct) =>

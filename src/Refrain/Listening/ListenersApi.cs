@@ -65,8 +65,7 @@ public static class ListenersApi
 
         var take = limit ?? DefaultLimit;
         var rows = await store.ListListenersAsync(caller.Scope, after, take + 1, ct);
-        var page = rows.Take(take).Select(ListenerResponse.From).ToList();
-        return TypedResults.Ok(new Page<ListenerResponse>(page, rows.Count > take ? Cursors.Encode(page[^1].Id, fingerprint) : null));
+        return TypedResults.Ok(Cursors.Page(rows, take, ListenerResponse.From, l => l.Id, fingerprint));
     }
 
     internal static async Task<Results<Ok<ListenerProgressResponse>, ProblemHttpResult>> GetAsync(long id, Caller caller, RefrainStore store, CancellationToken ct) =>

@@ -58,8 +58,7 @@ public static class ReviewsApi
 
         var take = limit ?? DefaultLimit;
         var rows = await store.ListReviewsPageAsync(caller.Scope, after, take + 1, ct);
-        var page = rows.Take(take).Select(ReviewResponse.From).ToList();
-        return TypedResults.Ok(new Page<ReviewResponse>(page, rows.Count > take ? Cursors.Encode(page[^1].SongId, fingerprint) : null));
+        return TypedResults.Ok(Cursors.Page(rows, take, ReviewResponse.From, r => r.SongId, fingerprint));
     }
 
     internal static async Task<Results<Ok<ReviewResponse>, ProblemHttpResult>> DecideAsync(

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Refrain.Http;
 
 namespace Refrain.Runs;
 
@@ -16,24 +17,6 @@ public sealed record RunResponse(
             r.FireTime is { } f ? DateTimeOffset.FromUnixTimeMilliseconds(f) : null, r.State, r.RootJobId, created, ended,
             ((ended ?? now) - created).TotalSeconds,
             new RunCounts(r.Total, r.Pending, r.Succeeded, r.NoData, r.Failed, r.Dead, r.Cancelled),
-            Parse(r.Summary));
-    }
-
-    private static JsonElement? Parse(string? summary)
-    {
-        if (summary is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(summary);
-            return document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return JsonSerializer.SerializeToElement(summary);
-        }
+            r.Summary is null ? null : StoredJson.ToElement(r.Summary));
     }
 }

@@ -43,8 +43,7 @@ public static class RunsApi
         var take = limit ?? JobsApi.DefaultLimit;
         var rows = await store.ListRunsAsync(kind, state, caller.Scope, caller.Admin, take + 1, ct, after);
         var now = time.GetUtcNow();
-        var page = rows.Take(take).Select(r => RunResponse.From(r, now)).ToList();
-        return TypedResults.Ok(new Page<RunResponse>(page, rows.Count > take ? Cursors.Encode(page[^1].Id, fingerprint) : null));
+        return TypedResults.Ok(Cursors.Page(rows, take, r => RunResponse.From(r, now), r => r.Id, fingerprint));
     }
 
     internal static async Task<Results<Ok<RunResponse>, ProblemHttpResult>> GetAsync(long id, Caller caller, RefrainStore store, TimeProvider time, CancellationToken ct) =>

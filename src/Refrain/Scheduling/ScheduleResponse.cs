@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Refrain.Http;
 using Refrain.Runs;
 
 namespace Refrain.Scheduling;
@@ -20,7 +21,7 @@ public sealed record ScheduleResponse(
     public const int RunsShown = 5;
 
     public static ScheduleResponse From(ScheduleRecord s, IEnumerable<RunRecord> lastRuns, DateTimeOffset now) => new(
-        s.Name, s.AccountId, s.Cron, s.TimeZone, $"{s.Source}/{s.JobType}", s.Source, s.JobType, ParseArgs(s.Args), s.Enabled,
+        s.Name, s.AccountId, s.Cron, s.TimeZone, $"{s.Source}/{s.JobType}", s.Source, s.JobType, StoredJson.ToElement(s.Args), s.Enabled,
         s.Overlap, s.Misfire, s.MisfireThreshold.TotalSeconds, s.Notify, s.Origin, s.Enabled ? s.NextFire : null, s.LastFire,
         s.Enabled ? FireTimes(s, now) : [], lastRuns.Select(ScheduleRunResponse.From).ToList());
 
@@ -38,18 +39,5 @@ public sealed record ScheduleResponse(
         }
 
         return !CronExpression.TryParse(s.Cron, out var cron, out _) ? [] : cron.GetOccurrences(now, zone, FireTimesShown).Select(t => t.ToUniversalTime()).ToList();
-    }
-
-    private static JsonElement ParseArgs(string args)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(args);
-            return document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return JsonSerializer.SerializeToElement(args);
-        }
     }
 }
