@@ -16,6 +16,12 @@ internal static class ServeCommand
         command.SetAction(async (parse, ct) =>
         {
             var app = RefrainApp.Build(parse.GetValue(urls) ?? DefaultUrls, parse.GetValue(RefrainCli.Database));
+            if (Security.TokenKey.Problem(app.Configuration) is { } keyProblem)
+            {
+                await Console.Error.WriteLineAsync($"error: {keyProblem}");
+                return ExitCodes.BadInput;
+            }
+
             try
             {
                 // Migrate before the host starts so an unreachable or too-new database is one clear line, not a host crash.

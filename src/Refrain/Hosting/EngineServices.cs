@@ -9,6 +9,7 @@ using Refrain.Providers.Spotify;
 using Refrain.Rematch;
 using Refrain.Runs;
 using Refrain.Scheduling;
+using Refrain.Security;
 using Refrain.Storage;
 
 namespace Refrain.Hosting;
@@ -42,6 +43,7 @@ public static class EngineServices
         services.AddSingleton<IRunSummarizer, OutdatedRunSummarizer>();
         services.AddSingleton<RunSummaries>();
         services.AddProviders(configuration);
+        services.AddTokenProtection(configuration);
         services.AddSingleton(sp => new JobHandlerRegistry(sp.GetServices<JobHandlerRegistration>()));
         services.AddSingleton(sp => new ProviderGate(
             sp.GetRequiredService<RefrainStore>(),

@@ -24,6 +24,9 @@ public sealed class RefrainProcess : IDisposable
 
     public string ConnectionString => $"Data Source={DatabasePath}";
 
+    /// <summary>Environment variables of every command run through this instance; a null value removes the variable.</summary>
+    public Dictionary<string, string?> Variables { get; } = new(StringComparer.Ordinal) { ["Security__TokenKey"] = Security.TestTokenKeys.Default };
+
     /// <summary>Runs <c>refrain &lt;arguments&gt;</c> (adding <c>--database</c> when absent) and waits, at most 60 s, for it to exit.</summary>
     public async Task<CliResult> RunAsync(params string[] arguments)
     {
@@ -52,6 +55,17 @@ public sealed class RefrainProcess : IDisposable
         startInfo.Environment.Remove("ConnectionStrings__Refrain");
         startInfo.Environment["DOTNET_ENVIRONMENT"] = "Production";
         startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in Variables)
+        {
+            if (value is null)
+            {
+                startInfo.Environment.Remove(name);
+            }
+            else
+            {
+                startInfo.Environment[name] = value;
+            }
+        }
 
         using var process = Process.Start(startInfo) ?? throw new InvalidOperationException("could not start refrain");
         process.StandardInput.Close();

@@ -58,6 +58,8 @@ public abstract class ApiTestBase : IAsyncLifetime
         ConnectionString = await CreateDatabaseAsync();
         _app = RefrainApp.Build("http://127.0.0.1:0", ConnectionString, runEngine: false, configure: builder =>
         {
+            // Every server gets a token key; a subclass's Settings can still replace it.
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Security:TokenKey"] = Security.TestTokenKeys.Default });
             builder.Configuration.AddInMemoryCollection(Settings);
             builder.Services.AddSingleton<TimeProvider>(Time);
             builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddProvider(new CapturingLoggerProvider(Logs));

@@ -90,6 +90,7 @@ public sealed partial class RefrainProcess : IAsyncDisposable
         startInfo.Environment["DOTNET_ENVIRONMENT"] = "Production";
         startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        startInfo.Environment["Security__TokenKey"] = Security.TestTokenKeys.Default;
 
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
         var node = new RefrainProcess(name, process, directory);
