@@ -93,7 +93,7 @@ internal static class PlayParser
         return PlayOutcome.Accepted;
     }
 
-    private static PlayRow Build(string artist, string title, string? album, long playedAt, long ms, string source, int precision, string? trackId)
+    internal static PlayRow Build(string artist, string title, string? album, long playedAt, long ms, string source, int precision, string? trackId)
     {
         var normArtist = Normal(artist);
         var normTitle = Normal(title);

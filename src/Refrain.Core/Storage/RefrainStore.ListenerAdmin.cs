@@ -19,13 +19,14 @@ public abstract partial class RefrainStore
 
     /// <summary>
     /// The listener (when it exists and, with <paramref name="accountId"/>, belongs to that account) with its play counts by
-    /// enrichment state, all counted in one pass over its plays.
+    /// enrichment state, all counted in one pass over its plays, its possible gaps, and the clock's now for the expiry warning.
     /// </summary>
     public async Task<ListenerProgress?> GetListenerProgressAsync(long id, long? accountId, CancellationToken cancellationToken)
     {
         var account = accountId is null ? "" : " AND l.account_id = @accountId";
         var sql = $"""
             SELECT {ListenerColumns}, l.access_expires_at AS AccessExpiresAt, l.refresh_expires_at AS RefreshExpiresAt,
+                   l.possible_gaps AS PossibleGaps, l.last_gap_at AS LastGapAt,
                    p.total AS TotalPlays, p.enriched AS Enriched, p.pending AS Pending, p.unresolved AS Unresolved
             FROM listeners l JOIN accounts a ON a.id = l.account_id
             CROSS JOIN (
@@ -41,7 +42,8 @@ public abstract partial class RefrainStore
             ? null
             : new ListenerProgress(
                 new ListenerRecord(row.Id, row.AccountId, row.AccountName, row.DisplayName, row.SpotifyUserId, row.Status, FromMs(row.LastSyncAt), row.LastError, FromMs(row.CreatedAt)),
-                FromMs(row.AccessExpiresAt), FromMs(row.RefreshExpiresAt), row.TotalPlays, row.Enriched, row.Pending, row.Unresolved);
+                FromMs(row.AccessExpiresAt), FromMs(row.RefreshExpiresAt), row.TotalPlays, row.Enriched, row.Pending, row.Unresolved,
+                row.PossibleGaps, FromMs(row.LastGapAt), Time.GetUtcNow());
     }
 
     /// <summary>
@@ -68,5 +70,5 @@ public abstract partial class RefrainStore
 
     private sealed record ProgressRow(
         long Id, long AccountId, string AccountName, string DisplayName, string? SpotifyUserId, string Status, long? LastSyncAt, string? LastError,
-        long CreatedAt, long? AccessExpiresAt, long? RefreshExpiresAt, long TotalPlays, long Enriched, long Pending, long Unresolved);
+        long CreatedAt, long? AccessExpiresAt, long? RefreshExpiresAt, long PossibleGaps, long? LastGapAt, long TotalPlays, long Enriched, long Pending, long Unresolved);
 }

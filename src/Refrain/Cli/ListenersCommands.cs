@@ -83,8 +83,9 @@ internal static class ListenersCommands
                 ("unresolved", shown.Unresolved.ToString(CultureInfo.InvariantCulture)),
                 ("status", shown.Status),
                 ("access until", Output.Time(shown.AccessExpiresAt)),
-                ("refresh until", Output.Time(shown.RefreshExpiresAt)),
+                ("refresh until", Output.Time(shown.RefreshExpiresAt) + Expiry(shown)),
                 ("last sync", Output.Time(shown.LastSyncAt)),
+                ("possible gaps", shown.PossibleGaps == 0 ? "0" : $"{shown.PossibleGaps.ToString(CultureInfo.InvariantCulture)} (last {Output.Time(shown.LastGapAt)})"),
                 ("last error", shown.LastError ?? ""),
                 ("created", Output.Time(shown.CreatedAt)),
             };
@@ -97,4 +98,9 @@ internal static class ListenersCommands
         }, ct));
         return show;
     }
+
+    /// <summary>" (in 5 days, 7_days warning)" after the refresh expiry, or nothing when no expiry is stored.</summary>
+    private static string Expiry(ListenerProgressResponse shown) => shown.RefreshExpiresInDays is not { } days
+        ? ""
+        : string.Create(CultureInfo.InvariantCulture, $" (in {days} days{(shown.ExpiryWarning is { } w ? $", {w} warning" : "")})");
 }
