@@ -19,9 +19,37 @@ public sealed class ListenImporter(RefrainStore store)
     /// <summary>The most a zip may expand to; a real export is a few hundred megabytes.</summary>
     public long MaxExpandedBytes { get; init; } = 2L * 1024 * 1024 * 1024;
 
-    public async Task<ListenFileResult> ImportAsync(long listenerId, string path, CancellationToken cancellationToken)
+    /// <summary>
+    /// Imports one file and records it as an upload (<c>listen_uploads</c>): <c>running</c> first, then <c>succeeded</c> with
+    /// its counts or <c>failed</c> with the error. <paramref name="fileName"/> is the name to show (an HTTP upload's own name
+    /// rather than its temporary file's).
+    /// </summary>
+    public async Task<(long UploadId, ListenFileResult Result)> ImportRecordedAsync(long listenerId, string path, string? fileName, CancellationToken cancellationToken)
     {
-        var name = Path.GetFileName(path);
+        var name = fileName ?? Path.GetFileName(path);
+        var bytes = File.Exists(path) ? new FileInfo(path).Length : 0;
+        var uploadId = await store.StartListenUploadAsync(listenerId, name, bytes, cancellationToken);
+        ListenFileResult result;
+        try
+        {
+            result = await ImportAsync(listenerId, path, name, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The import rolled back: the upload ends failed rather than running forever.
+            await store.FinishListenUploadAsync(uploadId, new ListenCounts(), "cancelled before it finished; nothing stored", CancellationToken.None);
+            throw;
+        }
+
+        await store.FinishListenUploadAsync(uploadId, result.Counts, result.Error, CancellationToken.None);
+        return (uploadId, result);
+    }
+
+    public Task<ListenFileResult> ImportAsync(long listenerId, string path, CancellationToken cancellationToken) =>
+        ImportAsync(listenerId, path, Path.GetFileName(path), cancellationToken);
+
+    private async Task<ListenFileResult> ImportAsync(long listenerId, string path, string name, CancellationToken cancellationToken)
+    {
         var counts = new ListenCounts();
         try
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Refrain.Listening;
+using Refrain.Listening.Enrichment;
 
 namespace Refrain.Cli;
 
@@ -15,14 +16,15 @@ internal static class ImportCommands
         listens.SetAction((parse, ct) => CliRuntime.RunAsync(parse, async (rt, token) =>
         {
             var listenerId = parse.GetValue(listener);
-            _ = await rt.Store.GetListenerAsync(listenerId, token) ?? throw new CliException($"unknown listener {listenerId}");
+            var owner = await rt.Store.GetListenerAsync(listenerId, token) ?? throw new CliException($"unknown listener {listenerId}");
             var importer = new ListenImporter(rt.Store);
             var total = new ListenCounts();
             var failed = 0;
             foreach (var file in parse.GetValue(files)!)
             {
+                // Each existing file is recorded as an upload, as an HTTP upload is; a missing one is only an error here.
                 var result = file.Exists
-                    ? await importer.ImportAsync(listenerId, file.FullName, token)
+                    ? (await importer.ImportRecordedAsync(listenerId, file.FullName, null, token)).Result
                     : new ListenFileResult(file.Name, new ListenCounts(), $"no such file: {file.FullName}");
                 total.Add(result.Counts);
                 if (result.Failed)
@@ -34,6 +36,12 @@ internal static class ImportCommands
                 {
                     rt.Out.WriteLine($"{result.File}: {Describe(result.Counts)}");
                 }
+            }
+
+            if (total.Imported > 0)
+            {
+                // The post-upload trigger: new plays are enriched by the workers of whichever node runs them.
+                await EnrichmentJobs.StartAsync(rt.Store, listenerId, owner.AccountId, "event", "cli import", token);
             }
 
             if (rt.Json)

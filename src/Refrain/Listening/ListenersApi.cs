@@ -26,6 +26,7 @@ public static class ListenersApi
             .WithSummary("One listener's progress: plays enriched, pending and unresolved, token status and expiry, last sync and error");
         listeners.MapDelete("/{id:long}", DeleteAsync).WithName("DeleteListener")
             .WithSummary("Delete a listener with its plays, tombstones and tokens");
+        listeners.MapListenerHistory();
         return api;
     }
 

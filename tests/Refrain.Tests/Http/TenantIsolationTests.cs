@@ -136,6 +136,9 @@ public abstract class TenantIsolationCompliance : ApiTestBase
                 """[{"title": "Intruder", "artists": ["Beta"], "album": "B", "duration_ms": 100000}]"""),
             ["GET /api/listeners/{id:long}"] = ("GET", $"/api/listeners/{a.ListenerId}", null),
             ["DELETE /api/listeners/{id:long}"] = ("DELETE", $"/api/listeners/{a.ListenerId}", null),
+            ["POST /api/listeners/{id:long}/uploads"] = ("POST", $"/api/listeners/{a.ListenerId}/uploads", "[]"),
+            ["GET /api/listeners/{id:long}/uploads"] = ("GET", $"/api/listeners/{a.ListenerId}/uploads", null),
+            ["GET /api/listeners/{id:long}/uploads/{uploadId:long}"] = ("GET", $"/api/listeners/{a.ListenerId}/uploads/1", null),
             ["POST /api/reviews/duration-mismatches/{song_id:long}"] = ("POST", $"/api/reviews/duration-mismatches/{a.SongId}", """{"action": "unlink"}"""),
         };
     }
