@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Refrain.Jobs;
+using Refrain.Listening.Sync;
 using Refrain.Metrics;
 using Refrain.Providers;
 using Refrain.Matching;
@@ -39,6 +40,15 @@ public static class EngineServices
                 sp => new CatalogSweepHandler(sweep, sp.GetRequiredService<MatcherOptions>(), linkMaxAge)));
         }
 
+        services.AddSingleton(new JobHandlerRegistration(SyncRecentlyPlayedHandler.Source, SyncRecentlyPlayedHandler.JobType,
+            sp => new SyncRecentlyPlayedHandler(sp.GetRequiredService<SpotifyRecentlyPlayed>())) { Provider = SpotifyClient.Provider, Timeout = TimeSpan.FromMinutes(1) });
+        services.AddSingleton(new JobHandlerRegistration(SyncSweepHandler.Source, SyncSweepHandler.JobType, _ => new SyncSweepHandler()));
+        services.AddSingleton(sp => new SpotifyRecentlyPlayed(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(SpotifyClient.Provider),
+            sp.GetRequiredService<IOptions<SpotifyOptions>>().Value,
+            sp.GetRequiredService<Refrain.Listening.IListenerTokens>(),
+            sp.GetRequiredService<ILogger<SpotifyRecentlyPlayed>>()));
+        services.AddSingleton<IRunSummarizer, SyncRunSummarizer>();
         services.AddSingleton<IRunSummarizer, RematchRunSummarizer>();
         services.AddSingleton<IRunSummarizer, OutdatedRunSummarizer>();
         services.AddSingleton<RunSummaries>();
@@ -84,6 +94,7 @@ public static class EngineServices
         {
             Args = new SweepArgs(SweepArgs.DefaultThresholdSeconds).ToJson(), Origin = "config",
         },
+        new(SyncSweepHandler.ScheduleName, "0 * * * *", SyncSweepHandler.Kind) { Origin = "config" },
     ];
 
     /// <summary>The default schedules overlaid with those of configuration (<c>Schedules</c> section, by name).</summary>

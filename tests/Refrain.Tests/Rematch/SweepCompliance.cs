@@ -137,7 +137,10 @@ public abstract class SweepCompliance : StoreTestBase
     [StoreFact]
     public async Task MonthlySchedule_ShipsByDefaultAndEnqueuesTheSweepAtFourOnTheFirst()
     {
-        var registry = new JobHandlerRegistry([new JobHandlerRegistration(DurationMismatchSweepHandler.Source, DurationMismatchSweepHandler.JobType, _ => new DurationMismatchSweepHandler())]);
+        var registry = new JobHandlerRegistry([
+            new JobHandlerRegistration(DurationMismatchSweepHandler.Source, DurationMismatchSweepHandler.JobType, _ => new DurationMismatchSweepHandler()),
+            new JobHandlerRegistration(Refrain.Listening.Sync.SyncSweepHandler.Source, Refrain.Listening.Sync.SyncSweepHandler.JobType, _ => new Refrain.Listening.Sync.SyncSweepHandler()),
+        ]);
         var service = new ScheduleService(Store, registry, Time);
         foreach (var definition in EngineServices.ConfiguredSchedules(new ConfigurationBuilder().Build()))
         {
