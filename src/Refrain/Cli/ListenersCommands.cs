@@ -4,7 +4,7 @@ using Refrain.Listening;
 
 namespace Refrain.Cli;
 
-/// <summary><c>refrain listeners create NAME [--account A] | list | show ID</c>.</summary>
+/// <summary><c>refrain listeners create NAME [--account A] | list | show ID | sync ID [--wait]</c>.</summary>
 internal static class ListenersCommands
 {
     public static Command Create()
@@ -52,6 +52,7 @@ internal static class ListenersCommands
         listeners.Subcommands.Add(create);
         listeners.Subcommands.Add(list);
         listeners.Subcommands.Add(Show());
+        listeners.Subcommands.Add(ListenersSyncCommand.Create());
         return listeners;
     }
 

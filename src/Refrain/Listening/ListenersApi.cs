@@ -27,6 +27,7 @@ public static class ListenersApi
         listeners.MapDelete("/{id:long}", DeleteAsync).WithName("DeleteListener")
             .WithSummary("Delete a listener with its plays, tombstones and tokens");
         listeners.MapListenerHistory();
+        listeners.MapListenerSync();
         return api;
     }
 

@@ -118,9 +118,35 @@ public abstract class ListenersApiCompliance : ApiTestBase, IDisposable
             (body.GetProperty("status").GetString(), body.GetProperty("last_error").GetString(), body.GetProperty("spotify_user_id").GetString()));
         Assert.Equal((accessUntil, refreshUntil, lastSync), (body.GetProperty("access_expires_at").GetDateTimeOffset(),
             body.GetProperty("refresh_expires_at").GetDateTimeOffset(), body.GetProperty("last_sync_at").GetDateTimeOffset()));
+        Assert.Equal((180L, JsonValueKind.Null, 0L, JsonValueKind.Null), (body.GetProperty("refresh_expires_in_days").GetInt64(),
+            body.GetProperty("expiry_warning").ValueKind, body.GetProperty("possible_gaps").GetInt64(), body.GetProperty("last_gap_at").ValueKind));
         Assert.DoesNotContain(Convert.ToBase64String("super-secret-token"u8), text, StringComparison.Ordinal);
         Assert.DoesNotContain("super-secret-token", text, StringComparison.Ordinal);
         Assert.False(body.TryGetProperty("access_token", out _) || body.TryGetProperty("refresh_token", out _), text);
+    }
+
+    [StoreFact]
+    public async Task Get_WarnsOfARefreshTokenExpiringWithin30And7Days_AndReportsPossibleGaps()
+    {
+        var month = await CreateAsync(Alpha, "Month");
+        var week = await CreateAsync(Alpha, "Week");
+        var gapAt = Time.GetUtcNow().AddHours(-3);
+        await Store.WriteAsync((c, tx) => c.ExecuteAsync("""
+            UPDATE listeners SET refresh_token = @secret, refresh_expires_at = CASE id WHEN @month THEN @in30 ELSE @in7 END,
+                possible_gaps = CASE id WHEN @week THEN 3 ELSE 0 END, last_gap_at = CASE id WHEN @week THEN @gapAt ELSE NULL END
+            WHERE id IN (@month, @week)
+            """, new
+        {
+            month, week, secret = new byte[] { 1 }, in30 = Time.GetUtcNow().AddDays(30).ToUnixTimeMilliseconds(),
+            in7 = Time.GetUtcNow().AddDays(6.5).ToUnixTimeMilliseconds(), gapAt = gapAt.ToUnixTimeMilliseconds(),
+        }, tx), CancellationToken.None);
+
+        var m = await ReadJsonAsync(await Alpha.GetAsync($"/api/listeners/{month}"));
+        var w = await ReadJsonAsync(await Alpha.GetAsync($"/api/listeners/{week}"));
+
+        Assert.Equal((30L, "30_days", 0L), (m.GetProperty("refresh_expires_in_days").GetInt64(), m.GetProperty("expiry_warning").GetString(), m.GetProperty("possible_gaps").GetInt64()));
+        Assert.Equal((6L, "7_days", 3L, gapAt), (w.GetProperty("refresh_expires_in_days").GetInt64(), w.GetProperty("expiry_warning").GetString(),
+            w.GetProperty("possible_gaps").GetInt64(), w.GetProperty("last_gap_at").GetDateTimeOffset()));
     }
 
     [StoreFact]
