@@ -1,10 +1,13 @@
 using System.Globalization;
 using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
+using Refrain.Hosting;
 using Refrain.Jobs;
 using Refrain.Listening;
 using Refrain.Listening.Sync;
 using Refrain.Runs;
 using Refrain.Sandbox;
+using Refrain.Scheduling;
 using Refrain.Tests.Infrastructure;
 using Refrain.Tests.Storage;
 
@@ -210,6 +213,46 @@ public abstract class ListenerSyncCompliance : StoreTestBase, IDisposable
         Assert.Equal([expiring], root.GetProperty("refresh_expiring_7_days").EnumerateArray().Select(e => e.GetInt64()));
         Assert.Equal([expiring, month], root.GetProperty("refresh_expiring_30_days").EnumerateArray().Select(e => e.GetInt64()));
         Assert.Contains("synced 3, plays added 150", root.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [StoreFact]
+    public async Task ARestartBetweenTwoScheduledSyncs_KeepsTheScheduleAndTheCursor()
+    {
+        await using var h = await SyncHarness.StartAsync(Store, Time);
+        var listener = await h.ConnectedListenerAsync(14);
+        var registry = new JobHandlerRegistry([
+            new JobHandlerRegistration(SyncSweepHandler.Source, SyncSweepHandler.JobType, _ => new SyncSweepHandler()),
+            new JobHandlerRegistration(SyncRecentlyPlayedHandler.Source, SyncRecentlyPlayedHandler.JobType, _ => new SyncRecentlyPlayedHandler(h.Client())) { Provider = "spotify" },
+        ]);
+        await new ScheduleService(Store, registry, Time).UpsertAsync(
+            EngineServices.DefaultSchedules.Single(d => d.Name == SyncSweepHandler.ScheduleName), CancellationToken.None);
+
+        // 13:00: the first fire syncs the latest 50 plays.
+        Time.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(1, await new Scheduler(Store, registry, new SchedulingOptions(), Time, NullLogger<Scheduler>.Instance).TickAsync(CancellationToken.None));
+        await h.RunNextAsync();
+        var (first, _) = await h.RunNextAsync();
+        var cursor = (await h.CursorAsync(listener))!.Value;
+
+        // A restart: a new store and scheduler on the same database, knowing nothing but what the database holds.
+        var restarted = await OpenStoreAsync();
+        h.Store = restarted;
+        var schedule = (await restarted.GetScheduleAsync(null, SyncSweepHandler.ScheduleName, CancellationToken.None))!;
+        Time.Advance(TimeSpan.FromHours(1));
+        var fresh = h.Sandbox.Listening.Plays(h.Sandbox.Listening.User(14), DateTimeOffset.FromUnixTimeMilliseconds(cursor), Time.GetUtcNow());
+        Assert.Equal(1, await new Scheduler(restarted, registry, new SchedulingOptions(), Time, NullLogger<Scheduler>.Instance).TickAsync(CancellationToken.None));
+        await h.RunNextAsync();
+        var (second, job) = await h.RunNextAsync();
+
+        Assert.Equal("added 50 of 50 plays, possible gap", Assert.IsType<JobOutcome.Succeeded>(first).Detail);
+        Assert.Equal(DateTimeOffset.Parse("2026-11-22T14:00:00Z", CultureInfo.InvariantCulture), schedule.NextFire);
+        Assert.Equal(SyncRecentlyPlayedHandler.JobType, job.JobType);
+        // Asked with after=<stored cursor>: only the plays since then came back (without it, 50 would have).
+        Assert.InRange(fresh.Count, 1, 49);
+        Assert.Equal($"added {fresh.Count} of {fresh.Count} plays", Assert.IsType<JobOutcome.Succeeded>(second).Detail);
+        Assert.Equal(Ms(fresh[0].PlayedAt), await h.CursorAsync(listener));
+        Assert.Equal(2, await h.CountAsync("SELECT COUNT(*) FROM runs WHERE kind = @kind AND schedule_name = @name",
+            new { kind = SyncSweepHandler.Kind, name = SyncSweepHandler.ScheduleName }));
     }
 }
 
