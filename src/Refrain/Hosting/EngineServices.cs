@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Refrain.Jobs;
+using Refrain.Listening.Connect;
 using Refrain.Listening.Sync;
 using Refrain.Metrics;
 using Refrain.Providers;
@@ -54,6 +55,7 @@ public static class EngineServices
         services.AddSingleton<RunSummaries>();
         services.AddProviders(configuration);
         services.AddTokenProtection(configuration);
+        services.AddSpotifyConnect(configuration);
         services.AddSingleton(sp => new JobHandlerRegistry(sp.GetServices<JobHandlerRegistration>()));
         services.AddSingleton(sp => new ProviderGate(
             sp.GetRequiredService<RefrainStore>(),

@@ -2,6 +2,7 @@ using Refrain.Catalog;
 using Refrain.Http;
 using Refrain.Jobs;
 using Refrain.Listening;
+using Refrain.Listening.Connect;
 using Refrain.Providers;
 using Refrain.Rematch;
 using Refrain.Runs;
@@ -39,6 +40,7 @@ public static class RefrainApp
         app.MapMetrics();
         app.MapOpenApiDocs();
         app.MapCronApi();
+        app.MapSpotifyConnect();
         var api = app.MapApiGroup();
         MapResources(api);
         return app;
@@ -54,5 +56,6 @@ public static class RefrainApp
         api.MapProvidersApi();
         api.MapSchedulesApi();
         api.MapListenersApi();
+        api.MapListenerConnectApi();
     }
 }

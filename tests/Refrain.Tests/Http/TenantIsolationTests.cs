@@ -136,6 +136,8 @@ public abstract class TenantIsolationCompliance : ApiTestBase
                 """[{"title": "Intruder", "artists": ["Beta"], "album": "B", "duration_ms": 100000}]"""),
             ["GET /api/listeners/{id:long}"] = ("GET", $"/api/listeners/{a.ListenerId}", null),
             ["DELETE /api/listeners/{id:long}"] = ("DELETE", $"/api/listeners/{a.ListenerId}", null),
+            ["POST /api/listeners/{id:long}/connect-link"] = ("POST", $"/api/listeners/{a.ListenerId}/connect-link", null),
+            ["POST /api/listeners/{id:long}/disconnect"] = ("POST", $"/api/listeners/{a.ListenerId}/disconnect", null),
             ["POST /api/listeners/{id:long}/sync"] = ("POST", $"/api/listeners/{a.ListenerId}/sync", null),
             ["POST /api/listeners/{id:long}/uploads"] = ("POST", $"/api/listeners/{a.ListenerId}/uploads", "[]"),
             ["GET /api/listeners/{id:long}/uploads"] = ("GET", $"/api/listeners/{a.ListenerId}/uploads", null),
