@@ -26,6 +26,7 @@ internal static class BenchCommand
         bench.Subcommands.Add(BenchSweepCommand.Create());
         bench.Subcommands.Add(BenchRematchCommand.Create());
         bench.Subcommands.Add(BenchListensCommand.Create());
+        bench.Subcommands.Add(BenchSyncCommand.Create());
         return bench;
     }
 
