@@ -53,6 +53,7 @@ internal static class ListenersCommands
         listeners.Subcommands.Add(list);
         listeners.Subcommands.Add(Show());
         listeners.Subcommands.Add(ListenersSyncCommand.Create());
+        listeners.Subcommands.Add(ListenersReprobeCommand.Create());
         return listeners;
     }
 

@@ -3,10 +3,13 @@ using Refrain.Providers.Spotify;
 
 namespace Refrain.Listening.Connect;
 
-/// <summary>Registers connecting listeners to Spotify: the user-authorization client, the connect options and the connector.</summary>
+/// <summary>
+/// Registers connecting listeners to Spotify: the user-authorization client, the listener token lifecycle
+/// (<see cref="IListenerTokens"/>), the connect options and the connector.
+/// </summary>
 public static class ConnectServices
 {
-    /// <summary>Adds <see cref="SpotifyUserAuth"/> and the connect flow. Needs the engine, the providers and token protection.</summary>
+    /// <summary>Adds <see cref="SpotifyUserAuth"/>, <see cref="ListenerTokens"/> and the connect flow. Needs the engine, the providers and token protection.</summary>
     public static IServiceCollection AddSpotifyConnect(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SpotifyConnectOptions>().Bind(configuration.GetSection(SpotifyConnectOptions.Section))
@@ -17,6 +20,10 @@ public static class ConnectServices
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(SpotifyClient.Provider),
             sp.GetRequiredService<IOptions<SpotifyOptions>>().Value,
             sp.GetRequiredService<ILogger<SpotifyUserAuth>>()));
+        // One instance per process: its per-listener locks keep two refreshes of one listener from both spending the token.
+        services.AddSingleton(sp => new ListenerTokens(
+            sp.GetRequiredService<SpotifyUserAuth>(), sp.GetRequiredService<ITokenProtector>(), sp.GetRequiredService<ILogger<ListenerTokens>>()));
+        services.AddSingleton<IListenerTokens>(sp => sp.GetRequiredService<ListenerTokens>());
         services.AddSingleton<ConnectSecrets>();
         services.AddSingleton<SpotifyConnector>();
         return services;
