@@ -44,7 +44,7 @@ ANALYZE jobs;
 SQL
 
 key=$(refrain keys create --account default --name bench --database "$db" | tail -1)
-ConnectionStrings__Refrain="$db" Api__RequestsPerMinute=0 Api__MaxUploadBytes=268435456 \
+ConnectionStrings__Refrain="$db" Api__RequestsPerMinute=0 Api__MaxUploadBytes=268435456 Security__TokenKey="$(head -c 32 /dev/urandom | base64)" \
     dotnet src/Refrain/bin/Release/net10.0/refrain.dll serve --urls "http://127.0.0.1:$http" >"$dir/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$http/health" >/dev/null && break; sleep 0.2; done
