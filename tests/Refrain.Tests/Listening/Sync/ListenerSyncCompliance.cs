@@ -254,6 +254,36 @@ public abstract class ListenerSyncCompliance : StoreTestBase, IDisposable
         Assert.Equal(2, await h.CountAsync("SELECT COUNT(*) FROM runs WHERE kind = @kind AND schedule_name = @name",
             new { kind = SyncSweepHandler.Kind, name = SyncSweepHandler.ScheduleName }));
     }
+
+    [StoreFact]
+    public async Task ServerErrorsAndBadBodiesAreRetriesThatKeepTheError_AndA429SnoozesWithoutBlamingTheListener()
+    {
+        await using var h = await SyncHarness.StartAsync(Store, Time);
+        var failing = await h.ConnectedListenerAsync(16);
+        var garbled = await h.ConnectedListenerAsync(17);
+        var limited = await h.ConnectedListenerAsync(18);
+
+        h.Sandbox.Options.Spotify.ServerErrorRate = 1;
+        var (error, _) = await h.SyncAsync(failing);
+        h.Sandbox.Options.Spotify.ServerErrorRate = 0;
+        h.Sandbox.Options.Spotify.MalformedRate = 1;
+        var (malformed, _) = await h.SyncAsync(garbled);
+        h.Sandbox.Options.Spotify.MalformedRate = 0;
+        h.Sandbox.Options.Spotify.TooManyRequestsRate = 1;
+        var (tooMany, tooManyJob) = await h.SyncAsync(limited);
+
+        Assert.StartsWith("HTTP 5", Assert.IsType<JobOutcome.Retry>(error).Error, StringComparison.Ordinal);
+        Assert.True(Assert.IsType<JobOutcome.Retry>(malformed).Unparseable);
+        Assert.Equal("rate", Assert.IsType<JobOutcome.Snooze>(tooMany).Reason);
+        Assert.Equal(JobState.Pending, (await Store.GetJobAsync(tooManyJob.Id, CancellationToken.None))!.State);
+        var errors = (await Store.ReadAsync(c => c.QueryAsync<(long Id, string? Error, long? Cursor)>(
+            "SELECT id, last_error, sync_cursor FROM listeners ORDER BY id"), CancellationToken.None)).ToList();
+        Assert.StartsWith("transient: HTTP 5", errors.Single(e => e.Id == failing).Error, StringComparison.Ordinal);
+        Assert.StartsWith("transient: ", errors.Single(e => e.Id == garbled).Error, StringComparison.Ordinal);
+        Assert.Null(errors.Single(e => e.Id == limited).Error);
+        Assert.All(errors, e => Assert.Null(e.Cursor));
+        Assert.Equal(0, await h.CountAsync("SELECT COUNT(*) FROM plays"));
+    }
 }
 
 public sealed class SqliteListenerSyncTests : ListenerSyncCompliance
