@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Refrain.Jobs;
 using Refrain.Listening;
+using Refrain.Providers;
 using Refrain.Tests.Infrastructure;
 
 namespace Refrain.Tests.Listening.Connect;
@@ -62,6 +64,21 @@ public abstract class ConnectFlowCompliance : ConnectTestBase
             Assert.DoesNotContain(secret, page, StringComparison.Ordinal);
             Assert.DoesNotContain(Logs, line => line.Contains(secret, StringComparison.Ordinal));
         }
+    }
+
+    [StoreFact]
+    public async Task Connect_ThenTheQueuedFirstSync_ReadsRecentlyPlayedWithTheStoredToken()
+    {
+        var id = await ConnectAsync(12);
+        var job = Assert.Single(await Store.ClaimAsync(new ClaimRequest("worker-a", 1, TimeSpan.FromMinutes(5), ["spotify"], []), CancellationToken.None));
+        var handler = Services.GetRequiredService<JobHandlerRegistry>().Require(job.Source, job.JobType).Factory(Services);
+
+        var outcome = await handler.ExecuteAsync(new JobContext(job, Services, Store, Services.GetRequiredService<ProviderGate>(), Time), CancellationToken.None);
+
+        Assert.True(outcome is JobOutcome.Succeeded, outcome.ToString());
+        Assert.Equal($"listener:{id}", job.Subject);
+        Assert.InRange(await CountAsync("SELECT COUNT(*) FROM plays WHERE listener_id = @id", new { id }), 1, 50);
+        Assert.Equal(1, Sandbox.RequestCount(Refrain.Sandbox.SandboxEndpoints.RecentlyPlayed));
     }
 
     [StoreFact]
