@@ -14,8 +14,8 @@ public static class ConnectServices
     {
         services.AddOptions<SpotifyConnectOptions>().Bind(configuration.GetSection(SpotifyConnectOptions.Section))
             .Configure(o => o.PublicBaseUrl ??= Uri.TryCreate(configuration["Api:PublicBaseUrl"], UriKind.Absolute, out var root) ? root : null)
-            .Validate(o => o.Validate().Count == 0, "invalid Providers:Spotify connect settings (RedirectUri, ConnectLinkLifetime, ConnectStateLifetime) or Api:PublicBaseUrl")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SpotifyConnectOptions>, SpotifyConnectOptionsValidator>();
         services.AddSingleton(sp => new SpotifyUserAuth(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(SpotifyClient.Provider),
             sp.GetRequiredService<IOptions<SpotifyOptions>>().Value,
