@@ -11,8 +11,9 @@ public static class OpenApiDocs
     public static IServiceCollection AddRefrainOpenApi(this IServiceCollection services) =>
         services.AddOpenApi("v1", o => o.AddOperationTransformer((operation, context, _) =>
         {
-            // Routes that take no API key say so: the health and metrics routes need none (unless configured), and the
-            // cron route takes the cron secret as its bearer token instead of a key.
+            // Routes that take no API key say so: the health and metrics routes need none (unless configured), the Spotify
+            // connect callback is trusted through its signed state, and the cron route takes the cron secret as its bearer
+            // token instead of a key.
             var metadata = context.Description.ActionDescriptor.EndpointMetadata;
             if (metadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any())
             {
