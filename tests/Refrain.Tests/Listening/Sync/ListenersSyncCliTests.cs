@@ -49,4 +49,26 @@ public sealed class ListenersSyncCliTests
         Assert.True(unknown.ExitCode == 2, unknown.ToString());
         Assert.Contains("unknown listener 999", unknown.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SyncWait_RunsTheJobHere_PrintsItsResult_AndExitsOneWhenItFails()
+    {
+        using var refrain = new RefrainProcess();
+        var id = (await refrain.RunAsync("listeners", "create", "Alice")).StdoutLines[^1];
+        await using (var db = new SqliteConnection(refrain.ConnectionString))
+        {
+            // Bytes no key ring wrote: the token lifecycle refuses them, which fails the sync without calling Spotify.
+            await db.ExecuteAsync("UPDATE listeners SET refresh_token = x'0102', access_token = x'0102' WHERE id = @id", new { id = long.Parse(id, CultureInfo.InvariantCulture) });
+        }
+
+        var waited = await refrain.RunAsync("listeners", "sync", id, "--wait");
+        var show = await refrain.RunAsync("listeners", "show", id, "--json");
+
+        Assert.True(waited.ExitCode == 1, waited.ToString());
+        Assert.Matches("^[0-9]+$", waited.StdoutLines[^1]);
+        Assert.StartsWith("failed: ", waited.StdoutLines[^2], StringComparison.Ordinal);
+        Assert.Contains("cannot be decrypted", waited.StdoutLines[^2], StringComparison.Ordinal);
+        using var shown = JsonDocument.Parse(show.StdoutLines[^1]);
+        Assert.Contains("cannot be decrypted", shown.RootElement.GetProperty("last_error").GetString(), StringComparison.Ordinal);
+    }
 }
