@@ -104,6 +104,22 @@ public abstract class ListenerTokensCompliance : ConnectTestBase
     }
 
     [StoreFact]
+    public async Task Refresh_AfterSpotifyRefusedTheAccessToken_RefreshesBeforeItsExpiry()
+    {
+        var id = await ConnectAsync(13);
+        var (access, _) = await StoredAsync(id);
+        Sandbox.ExpireTokens(); // Spotify answers 401 to the stored token although it has 55 minutes left here
+        var call = await JobCallAsync();
+
+        var refreshed = await Tokens.RefreshAsync(call, id, CancellationToken.None);
+
+        Assert.True(refreshed.IsOk, refreshed.Outcome?.ToString());
+        Assert.NotEqual(access, refreshed.Value!.AccessToken);
+        Assert.Equal(refreshed.Value.AccessToken, (await StoredAsync(id)).Access);
+        Assert.Equal(refreshed.Value.AccessToken, (await AccessAsync(id)).Value!.AccessToken);
+    }
+
+    [StoreFact]
     public async Task TwoJobsFindingTheTokenExpiring_RefreshOnce()
     {
         var id = await ConnectAsync(4);
