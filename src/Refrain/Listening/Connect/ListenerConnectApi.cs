@@ -25,6 +25,11 @@ public static class ListenerConnectApi
     internal static async Task<Results<Created<ConnectLinkResponse>, ProblemHttpResult>> CreateLinkAsync(
         long id, Caller caller, SpotifyConnector connector, HttpRequest request, CancellationToken ct)
     {
+        if (connector.NotConfigured is { } problem)
+        {
+            return TypedResults.Problem(title: "Spotify not configured", detail: problem, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
         var root = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}");
         return await connector.CreateLinkAsync(id, caller.Scope, root, ct) is { } link
             ? TypedResults.Created(link.Url, link)

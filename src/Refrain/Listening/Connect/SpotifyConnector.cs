@@ -28,6 +28,15 @@ internal sealed class SpotifyConnector(
 
     private SpotifyConnectOptions Options => connectOptions.Value;
 
+    /// <summary>
+    /// Why this node cannot connect anyone (the Spotify app's client id or secret is not configured), or null when it can.
+    /// Checked before a link is made, so no one is handed a link that cannot work.
+    /// </summary>
+    public string? NotConfigured =>
+        string.IsNullOrWhiteSpace(spotifyOptions.Value.ClientId) || string.IsNullOrWhiteSpace(spotifyOptions.Value.ClientSecret)
+            ? $"Spotify is not configured on this server: set {SpotifyOptions.Section}:ClientId and {SpotifyOptions.Section}:ClientSecret (the Spotify app's credentials)"
+            : null;
+
     /// <summary>A new link for the listener (when it exists in <paramref name="accountId"/>'s scope), built on <paramref name="root"/>.</summary>
     public async Task<ConnectLinkResponse?> CreateLinkAsync(long listenerId, long? accountId, Uri root, CancellationToken cancellationToken)
     {
