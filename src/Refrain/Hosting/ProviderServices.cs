@@ -1,6 +1,10 @@
 using Microsoft.Extensions.Options;
+using Refrain.Measurements;
+using Refrain.Measurements.Quota;
 using Refrain.Providers;
 using Refrain.Providers.MusicBrainz;
+using Refrain.Providers.Snapshot;
+using Refrain.Providers.Songstats;
 using Refrain.Providers.Spotify;
 
 namespace Refrain.Hosting;
@@ -10,8 +14,9 @@ public static class ProviderServices
 {
     /// <summary>
     /// Adds <see cref="SpotifyClient"/> and <see cref="MusicBrainzClient"/> (singletons: the Spotify token is shared) bound to
-    /// <c>Providers:Spotify</c> and <c>Providers:MusicBrainz</c>. Malformed Spotify settings stop the host from starting. A
-    /// provider whose required settings are missing (MusicBrainz's User-Agent, Spotify's client credentials) is not started
+    /// <c>Providers:Spotify</c> and <c>Providers:MusicBrainz</c>, the paid <see cref="SongstatsClient"/> and
+    /// <see cref="SnapshotClient"/> with the <see cref="QuotaService"/> that caps and ledgers their calls. Malformed Spotify settings stop the host from starting. A
+    /// provider whose required settings are missing (MusicBrainz's User-Agent, Spotify's client credentials, Songstats' API key, the snapshot service's address) is not started
     /// on this node: at host start it is turned off at the gate with the setting named (see <see cref="StartProviders"/>),
     /// and its client refuses to be built. Needs the engine's <see cref="TimeProvider"/> and <see cref="ProviderGate"/>.
     /// </summary>
@@ -21,6 +26,12 @@ public static class ProviderServices
         services.AddOptions<MusicBrainzOptions>().Bind(configuration.GetSection(MusicBrainzOptions.Section));
         services.AddSingleton<IValidateOptions<SpotifyOptions>, SpotifyOptionsValidator>();
         services.AddSingleton<IValidateOptions<MusicBrainzOptions>, MusicBrainzOptionsValidator>();
+        services.AddOptions<SongstatsOptions>().Bind(configuration.GetSection(SongstatsOptions.Section));
+        services.AddOptions<SnapshotOptions>().Bind(configuration.GetSection(SnapshotOptions.Section));
+        services.AddSingleton<IValidateOptions<SongstatsOptions>, SongstatsOptionsValidator>();
+        services.AddSingleton<IValidateOptions<SnapshotOptions>, SnapshotOptionsValidator>();
+        services.AddSingleton(_ => QuotaConfiguration.Limits(configuration));
+        services.AddSingleton<QuotaService>();
 
         // The clients are singletons holding their HttpClient: connections are recycled by the handler's pooled lifetime
         // (DNS changes are seen) rather than by the factory rotating handlers. The provider log replaces per-request logging.
@@ -29,6 +40,15 @@ public static class ProviderServices
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers();
         services.AddHttpClient(MusicBrainzClient.Provider, (sp, http) => http.Timeout = sp.GetRequiredService<IOptions<MusicBrainzOptions>>().Value.Timeout)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
+
+        services.AddHttpClient(SongstatsClient.Provider, (sp, http) => http.Timeout = sp.GetRequiredService<IOptions<SongstatsOptions>>().Value.Timeout)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
+        services.AddHttpClient(SnapshotClient.Provider, (sp, http) => http.Timeout = sp.GetRequiredService<IOptions<SnapshotOptions>>().Value.Timeout)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers();
@@ -42,6 +62,17 @@ public static class ProviderServices
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(MusicBrainzClient.Provider),
             sp.GetRequiredService<IOptions<MusicBrainzOptions>>().Value,
             sp.GetRequiredService<ILogger<MusicBrainzClient>>()));
+        services.AddSingleton(sp => new SongstatsClient(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(SongstatsClient.Provider),
+            sp.GetRequiredService<IOptions<SongstatsOptions>>().Value,
+            sp.GetRequiredService<QuotaService>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<SongstatsClient>>()));
+        services.AddSingleton(sp => new SnapshotClient(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(SnapshotClient.Provider),
+            sp.GetRequiredService<IOptions<SnapshotOptions>>().Value,
+            sp.GetRequiredService<QuotaService>(),
+            sp.GetRequiredService<ILogger<SnapshotClient>>()));
         services.AddHostedService<ProviderStartup>();
         return services;
     }
@@ -60,6 +91,24 @@ public static class ProviderServices
         catch (OptionsValidationException ex)
         {
             problems[MusicBrainzClient.Provider] = string.Join("; ", ex.Failures);
+        }
+
+        try
+        {
+            _ = services.GetRequiredService<IOptions<SongstatsOptions>>().Value;
+        }
+        catch (OptionsValidationException ex)
+        {
+            problems[SongstatsClient.Provider] = string.Join("; ", ex.Failures);
+        }
+
+        try
+        {
+            _ = services.GetRequiredService<IOptions<SnapshotOptions>>().Value;
+        }
+        catch (OptionsValidationException ex)
+        {
+            problems[SnapshotClient.Provider] = string.Join("; ", ex.Failures);
         }
 
         var spotify = services.GetRequiredService<IOptions<SpotifyOptions>>().Value;

@@ -120,6 +120,9 @@ public sealed class ProviderServicesTests : IAsyncDisposable
 
     private ServiceProvider Services(Dictionary<string, string?> settings)
     {
+        // The paid providers are configured here so these tests speak of Spotify and MusicBrainz only.
+        settings.TryAdd("Providers:Songstats:ApiKey", "songstats-key");
+        settings.TryAdd("Providers:Snapshot:BaseUrl", "http://127.0.0.1:5082");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return new ServiceCollection()
             .AddLogging()
