@@ -38,8 +38,20 @@ public sealed class ProviderCall
         return new ProviderCall(new JobContext(job, NoServices.Instance, store, gate, time), direct: true);
     }
 
+    /// <summary>Requests this call was granted: what a job reports it spent (a run summary's calls).</summary>
+    public int Requests { get; private set; }
+
     /// <summary>Before every request: null to go ahead, else the snooze (provider paused or no token left in the window).</summary>
-    public Task<JobOutcome?> AcquireAsync(CancellationToken cancellationToken) => _context.AcquireRequestAsync(cancellationToken);
+    public async Task<JobOutcome?> AcquireAsync(CancellationToken cancellationToken)
+    {
+        var wait = await _context.AcquireRequestAsync(cancellationToken);
+        if (wait is null)
+        {
+            Requests++;
+        }
+
+        return wait;
+    }
 
     /// <summary>For every response: null for a 2xx, else the outcome (a 429 pauses the provider).</summary>
     public Task<JobOutcome?> ClassifyAsync(HttpResponseMessage response, CancellationToken cancellationToken, bool overloadedMeansTooMany = false) =>

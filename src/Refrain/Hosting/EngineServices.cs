@@ -54,6 +54,7 @@ public static class EngineServices
         services.AddSingleton<IRunSummarizer, OutdatedRunSummarizer>();
         services.AddSingleton<RunSummaries>();
         services.AddProviders(configuration);
+        Listening.EnrichmentServices.AddListeningEnrichment(services, configuration);
         services.AddTokenProtection(configuration);
         services.AddSpotifyConnect(configuration);
         services.AddSingleton(sp => new JobHandlerRegistry(sp.GetServices<JobHandlerRegistration>()));
@@ -97,6 +98,7 @@ public static class EngineServices
             Args = new SweepArgs(SweepArgs.DefaultThresholdSeconds).ToJson(), Origin = "config",
         },
         new(SyncSweepHandler.ScheduleName, "0 * * * *", SyncSweepHandler.Kind) { Origin = "config" },
+        Listening.EnrichmentServices.Schedule,
     ];
 
     /// <summary>The default schedules overlaid with those of configuration (<c>Schedules</c> section, by name).</summary>

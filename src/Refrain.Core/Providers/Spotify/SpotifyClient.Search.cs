@@ -15,12 +15,17 @@ public sealed partial class SpotifyClient
     {
         var normalised = (isrc ?? "").Trim().ToUpperInvariant();
         return Isrc().IsMatch(normalised)
-            ? SearchAsync(call, $"isrc:{normalised}", MaxSearchLimit, cancellationToken)
+            ? SearchAsync(call, $"isrc:{normalised}", MaxSearchLimit, bypassCache: false, cancellationToken)
             : Task.FromResult(call.Stop<IReadOnlyList<SpotifyTrack>>(new JobOutcome.Permanent($"'{isrc}' is not an ISRC"), $"search isrc:{isrc}"));
     }
 
     /// <summary>Tracks by title and artist (<c>q=track:"…" artist:"…"</c>), at most <paramref name="limit"/> (clamped to 1–10).</summary>
-    public Task<ProviderResult<IReadOnlyList<SpotifyTrack>>> SearchAsync(ProviderCall call, string title, string artist, int limit, CancellationToken cancellationToken)
+    public Task<ProviderResult<IReadOnlyList<SpotifyTrack>>> SearchAsync(ProviderCall call, string title, string artist, int limit, CancellationToken cancellationToken) =>
+        SearchAsync(call, title, artist, limit, bypassCache: false, cancellationToken);
+
+    /// <summary>As above; <paramref name="bypassCache"/> asks Spotify even when the search cache has a fresh answer (a re-check).</summary>
+    public Task<ProviderResult<IReadOnlyList<SpotifyTrack>>> SearchAsync(ProviderCall call, string title, string artist, int limit, bool bypassCache,
+        CancellationToken cancellationToken)
     {
         var t = Phrase(title);
         var a = Phrase(artist);
@@ -30,15 +35,15 @@ public sealed partial class SpotifyClient
         }
 
         var query = a.Length == 0 ? $"track:\"{t}\"" : $"track:\"{t}\" artist:\"{a}\"";
-        return SearchAsync(call, query, Math.Clamp(limit, 1, MaxSearchLimit), cancellationToken);
+        return SearchAsync(call, query, Math.Clamp(limit, 1, MaxSearchLimit), bypassCache, cancellationToken);
     }
 
-    private async Task<ProviderResult<IReadOnlyList<SpotifyTrack>>> SearchAsync(ProviderCall call, string query, int limit, CancellationToken cancellationToken)
+    private async Task<ProviderResult<IReadOnlyList<SpotifyTrack>>> SearchAsync(ProviderCall call, string query, int limit, bool bypassCache, CancellationToken cancellationToken)
     {
         const string endpoint = "GET /v1/search";
         var what = $"search {query}";
         var key = string.Create(CultureInfo.InvariantCulture, $"track|{limit}|{query}");
-        if (_options.SearchCacheAge > TimeSpan.Zero && await call.Store.GetCachedSpotifySearchAsync(key, _options.SearchCacheAge, cancellationToken) is { } cached)
+        if (!bypassCache && _options.SearchCacheAge > TimeSpan.Zero && await call.Store.GetCachedSpotifySearchAsync(key, _options.SearchCacheAge, cancellationToken) is { } cached)
         {
             try
             {
