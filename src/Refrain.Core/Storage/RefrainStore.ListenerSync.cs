@@ -64,16 +64,41 @@ public abstract partial class RefrainStore
         SweepAsync(accountId is null ? EnqueueAllSyncs : EnqueueAccountSyncs, runId,
             new { run = runId, account = accountId, now = NowMs }, cancellationToken);
 
-    /// <summary>Connected listeners whose refresh token expires before <paramref name="until"/> (already expired included), soonest first.</summary>
+    /// <summary>Connected listeners whose refresh token expires by <paramref name="until"/> (already expired included), soonest first.</summary>
     public async Task<IReadOnlyList<ExpiringListener>> ListExpiringListenersAsync(DateTimeOffset until, CancellationToken cancellationToken)
     {
         var rows = await ReadAsync(c => c.QueryAsync<(long Id, long AccountId, long At)>(Command("""
             SELECT id, account_id, refresh_expires_at FROM listeners
-            WHERE refresh_token IS NOT NULL AND refresh_expires_at IS NOT NULL AND refresh_expires_at < @until
+            WHERE refresh_token IS NOT NULL AND refresh_expires_at IS NOT NULL AND refresh_expires_at <= @until
             ORDER BY refresh_expires_at, id
             """, new { until = until.ToUnixTimeMilliseconds() }, null, cancellationToken)), cancellationToken);
         return rows.Select(r => new ExpiringListener(r.Id, r.AccountId, FromMs(r.At))).ToList();
     }
+
+    /// <summary>
+    /// Marks connected listeners (of <paramref name="accountId"/> when given) whose refresh token expires within 7 days, and
+    /// within 30 days, as reported in that band (<c>expiry_reported_days</c>), unless already reported in it or a nearer one;
+    /// returns the ids newly reported in each, in one transaction. Reconnecting clears the mark.
+    /// </summary>
+    public Task<(IReadOnlyList<long> Within7Days, IReadOnlyList<long> Within30Days)> MarkExpiryReportedAsync(
+        DateTimeOffset now, long? accountId, CancellationToken cancellationToken) =>
+        WriteAsync(async (c, tx) =>
+        {
+            var account = accountId is null ? "" : " AND account_id = @accountId";
+            var args = new { accountId, in7 = now.AddDays(7).ToUnixTimeMilliseconds(), in30 = now.AddDays(30).ToUnixTimeMilliseconds() };
+            var week = await c.QueryAsync<long>(Command($"""
+                UPDATE listeners SET expiry_reported_days = 7
+                WHERE refresh_token IS NOT NULL AND refresh_expires_at <= @in7 AND (expiry_reported_days IS NULL OR expiry_reported_days > 7){account}
+                RETURNING id
+                """, args, tx, cancellationToken));
+            var month = await c.QueryAsync<long>(Command($"""
+                UPDATE listeners SET expiry_reported_days = 30
+                WHERE refresh_token IS NOT NULL AND refresh_expires_at > @in7 AND refresh_expires_at <= @in30
+                  AND (expiry_reported_days IS NULL OR expiry_reported_days > 30){account}
+                RETURNING id
+                """, args, tx, cancellationToken));
+            return ((IReadOnlyList<long>)week.Order().ToList(), (IReadOnlyList<long>)month.Order().ToList());
+        }, cancellationToken);
 
     private static async IAsyncEnumerable<IReadOnlyList<PlayRow>> One(IReadOnlyList<PlayRow> plays)
     {

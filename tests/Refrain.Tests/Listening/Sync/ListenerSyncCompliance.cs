@@ -213,6 +213,15 @@ public abstract class ListenerSyncCompliance : StoreTestBase, IDisposable
         Assert.Equal([expiring], root.GetProperty("refresh_expiring_7_days").EnumerateArray().Select(e => e.GetInt64()));
         Assert.Equal([expiring, month], root.GetProperty("refresh_expiring_30_days").EnumerateArray().Select(e => e.GetInt64()));
         Assert.Contains("synced 3, plays added 150", root.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal([expiring], root.GetProperty("newly_reported_7_days").EnumerateArray().Select(e => e.GetInt64()));
+        Assert.Equal([month], root.GetProperty("newly_reported_30_days").EnumerateArray().Select(e => e.GetInt64()));
+
+        // The next run reports the same listeners, but none of them newly; one that moves into the 7-day band is new there.
+        Time.Advance(TimeSpan.FromDays(14));
+        using var next = System.Text.Json.JsonDocument.Parse(await new SyncRunSummarizer(Time).SummarizeAsync(Store, run, CancellationToken.None));
+        Assert.Equal([expiring, month], next.RootElement.GetProperty("refresh_expiring_7_days").EnumerateArray().Select(e => e.GetInt64()));
+        Assert.Equal([month], next.RootElement.GetProperty("newly_reported_7_days").EnumerateArray().Select(e => e.GetInt64()));
+        Assert.Empty(next.RootElement.GetProperty("newly_reported_30_days").EnumerateArray());
     }
 
     [StoreFact]
