@@ -12,4 +12,6 @@ public static class SandboxEndpoints
     public const string RecentlyPlayed = "GET /v1/me/player/recently-played";
     public const string Isrc = "GET /ws/2/isrc/{isrc}";
     public const string Recording = "GET /ws/2/recording/{mbid}";
+    public const string SongstatsHistory = "GET /enterprise/v1/tracks/historic_stats";
+    public const string SnapshotPlaycounts = "GET /albums/{id}/playcounts";
 }

@@ -63,4 +63,16 @@ public sealed class SandboxOptions
 
     /// <summary>The MusicBrainz stand-in. Default limit 30 requests per 30 s (one a second).</summary>
     public SandboxServiceOptions MusicBrainz { get; } = new() { RequestsPerWindow = 30 };
+
+    /// <summary>The Songstats stand-in (see <see cref="SongstatsHistories"/>). Default limit 300 requests per 30 s (ten a second).</summary>
+    public SandboxServiceOptions Songstats { get; } = new() { RequestsPerWindow = 300 };
+
+    /// <summary>The <c>apikey</c> header the Songstats stand-in accepts. Default <c>sandbox-songstats-key</c>.</summary>
+    public string SongstatsApiKey { get; set; } = "sandbox-songstats-key";
+
+    /// <summary>Share of Songstats answers that are valid JSON of the wrong shape (status 200), in [0, 1]. Default 0.</summary>
+    public double SongstatsWrongShapeRate { get; set; }
+
+    /// <summary>The snapshot service stand-in. Default limit 60 requests per 30 s.</summary>
+    public SandboxServiceOptions Snapshot { get; } = new() { RequestsPerWindow = 60 };
 }

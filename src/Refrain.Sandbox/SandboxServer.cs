@@ -11,9 +11,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Refrain.Sandbox;
 
 /// <summary>
-/// Stand-ins for Spotify (Accounts and Web API) and MusicBrainz on real HTTP (Kestrel on 127.0.0.1) over a generated
+/// Stand-ins for Spotify (Accounts and Web API), MusicBrainz, Songstats and the snapshot service on real HTTP (Kestrel on 127.0.0.1) over a generated
 /// catalog, with rolling rate limits and configurable faults. Point <c>Providers:Spotify:ApiBaseUrl</c>,
-/// <c>Providers:Spotify:AccountsBaseUrl</c> and <c>Providers:MusicBrainz:BaseUrl</c> at <see cref="BaseUrl"/>. Users connect through
+/// <c>Providers:Spotify:AccountsBaseUrl</c>, <c>Providers:MusicBrainz:BaseUrl</c>, <c>Providers:Songstats:BaseUrl</c> and
+/// <c>Providers:Snapshot:BaseUrl</c> at <see cref="BaseUrl"/>. Users connect through
 /// <c>/authorize</c> (Authorization Code, with or without PKCE; the user consents at once) and have generated listening histories.
 /// </summary>
 public sealed class SandboxServer : IAsyncDisposable
@@ -103,6 +104,8 @@ public sealed class SandboxServer : IAsyncDisposable
         var accounts = new ServiceGate(SandboxService.Spotify, Options.SpotifyAccounts, Options.Time, _stats, Options.Seed + 2, _stopping.Token);
         new SpotifyApi(Catalog, Options, _tokens, _grants, Listening, spotify, accounts, _stats).Map(app);
         new MusicBrainzApi(Catalog, musicBrainz, _stats).Map(app);
+        new SongstatsApi(Options, new ServiceGate(SandboxService.Spotify, Options.Songstats, Options.Time, _stats, Options.Seed + 3, _stopping.Token), _stats).Map(app);
+        new SnapshotApi(Catalog, Options, new ServiceGate(SandboxService.Spotify, Options.Snapshot, Options.Time, _stats, Options.Seed + 5, _stopping.Token), _stats).Map(app);
         app.MapGet("/_sandbox/stats", (RequestDelegate)(context => Respond.JsonAsync(context, 200, new JsonObject
         {
             ["requests"] = new JsonObject([.. RequestCounts.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value))]),
