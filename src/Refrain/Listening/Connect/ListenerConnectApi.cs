@@ -23,11 +23,14 @@ public static class ListenerConnectApi
     }
 
     internal static async Task<Results<Created<ConnectLinkResponse>, ProblemHttpResult>> CreateLinkAsync(
-        long id, Caller caller, SpotifyConnector connector, HttpRequest request, CancellationToken ct)
+        long id, Caller caller, SpotifyConnector connector, RefrainStore store, HttpRequest request, CancellationToken ct)
     {
         if (connector.NotConfigured is { } problem)
         {
-            return TypedResults.Problem(title: "Spotify not configured", detail: problem, statusCode: StatusCodes.Status503ServiceUnavailable);
+            // Another account's listener is still a 404: the configuration is no reason to tell that it exists.
+            return await store.GetListenerAsync(id, ct) is { } listener && caller.CanSee(listener.AccountId)
+                ? TypedResults.Problem(title: "Spotify not configured", detail: problem, statusCode: StatusCodes.Status503ServiceUnavailable)
+                : ApiProblems.NotFound($"listener {id}");
         }
 
         var root = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}");
