@@ -26,6 +26,12 @@ internal static class ServeCommand
             {
                 // Migrate before the host starts so an unreachable or too-new database is one clear line, not a host crash.
                 await app.Services.GetRequiredService<Storage.RefrainStore>().MigrateAsync(ct);
+                if (await Security.TokenKeyCheck.ProblemAsync(app.Configuration, app.Services, ct) is { } wrongKey)
+                {
+                    await Console.Error.WriteLineAsync($"error: {wrongKey}");
+                    return ExitCodes.BadInput;
+                }
+
                 var schedules = app.Services.GetRequiredService<Scheduling.ScheduleService>();
                 foreach (var definition in EngineServices.ConfiguredSchedules(app.Configuration))
                 {

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Refrain.Security;
 using Refrain.Tests.Cli;
 
 namespace Refrain.Tests.Security;
@@ -28,6 +31,26 @@ public sealed class TokenKeyCliTests
 
         Assert.True(serve.ExitCode == 2, serve.ToString());
         Assert.Contains("Security:TokenKey must be at least 32 characters", serve.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_WithAKeyThatDoesNotOpenTheDatabasesKeyRing_ExitsTwo()
+    {
+        using var refrain = new RefrainProcess();
+        Assert.True((await refrain.RunAsync("migrate")).ExitCode == 0);
+        await using (var store = Refrain.Storage.StoreFactory.Create(refrain.ConnectionString, TimeProvider.System))
+        {
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Security:TokenKey"] = TestTokenKeys.Default }).Build();
+            await using var services = new ServiceCollection().AddLogging().AddSingleton(store).AddTokenProtection(configuration).BuildServiceProvider();
+            services.GetRequiredService<Refrain.Listening.ITokenProtector>().Protect("a token");
+        }
+
+        refrain.Variables["Security__TokenKey"] = TestTokenKeys.Other;
+
+        var serve = await refrain.RunAsync("serve", "--urls", "http://127.0.0.1:0");
+
+        Assert.True(serve.ExitCode == 2, serve.ToString());
+        Assert.Contains("error: Security:TokenKey does not match the key ring in this database", serve.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

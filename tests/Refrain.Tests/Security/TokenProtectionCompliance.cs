@@ -22,12 +22,29 @@ public abstract class TokenProtectionCompliance : StoreTestBase, IDisposable
     private readonly List<ServiceProvider> _providers = [];
 
     /// <summary>One app instance's token protection over <paramref name="store"/> with <paramref name="key"/> (null: none configured).</summary>
-    private ITokenProtector Node(RefrainStore store, string? key)
+    private ITokenProtector Node(RefrainStore store, string? key) => Services(store, key).Services.GetRequiredService<ITokenProtector>();
+
+    private (IConfiguration Configuration, ServiceProvider Services) Services(RefrainStore store, string? key)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Security:TokenKey"] = key }).Build();
         var provider = new ServiceCollection().AddLogging().AddSingleton(store).AddTokenProtection(configuration).BuildServiceProvider();
         _providers.Add(provider);
-        return provider.GetRequiredService<ITokenProtector>();
+        return (configuration, provider);
+    }
+
+    [StoreFact]
+    public async Task StartupCheck_RefusesAKeyThatOpensNoStoredKey_AndAcceptsTheRightOneOrAnEmptyRing()
+    {
+        var (right, rightServices) = Services(Store, TestTokenKeys.Default);
+        Assert.Null(await TokenKeyCheck.ProblemAsync(right, rightServices, CancellationToken.None)); // nothing stored yet
+        rightServices.GetRequiredService<ITokenProtector>().Protect(Token);
+        var (wrong, wrongServices) = Services(await OpenStoreAsync(), TestTokenKeys.Other);
+        var (none, noneServices) = Services(Store, null);
+
+        Assert.Null(await TokenKeyCheck.ProblemAsync(right, rightServices, CancellationToken.None));
+        Assert.StartsWith("Security:TokenKey does not match the key ring in this database",
+            await TokenKeyCheck.ProblemAsync(wrong, wrongServices, CancellationToken.None), StringComparison.Ordinal);
+        Assert.StartsWith("Security:TokenKey is required", await TokenKeyCheck.ProblemAsync(none, noneServices, CancellationToken.None), StringComparison.Ordinal);
     }
 
     [StoreFact]
