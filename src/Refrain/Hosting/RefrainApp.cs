@@ -1,8 +1,10 @@
+using Refrain.Billing;
 using Refrain.Catalog;
 using Refrain.Http;
 using Refrain.Jobs;
 using Refrain.Listening;
 using Refrain.Listening.Connect;
+using Refrain.Measurements;
 using Refrain.Providers;
 using Refrain.Rematch;
 using Refrain.Runs;
@@ -33,6 +35,7 @@ public static class RefrainApp
         }
 
         builder.Services.AddRefrainApi(builder.Configuration);
+        builder.Services.AddBilling(builder.Configuration);
 
         var app = builder.Build();
         app.UseRefrainApi();
@@ -54,8 +57,10 @@ public static class RefrainApp
         api.MapSweepsApi();
         api.MapRunsApi();
         api.MapProvidersApi();
+        api.MapQuotaApi();
         api.MapSchedulesApi();
         api.MapListenersApi();
         api.MapListenerConnectApi();
+        api.MapMeasurementJobsApi();
     }
 }
