@@ -44,6 +44,7 @@ public static class EngineServices
         services.AddSingleton(new JobHandlerRegistration(SyncRecentlyPlayedHandler.Source, SyncRecentlyPlayedHandler.JobType,
             sp => new SyncRecentlyPlayedHandler(sp.GetRequiredService<SpotifyRecentlyPlayed>())) { Provider = SpotifyClient.Provider, Timeout = TimeSpan.FromMinutes(1) });
         services.AddSingleton(new JobHandlerRegistration(SyncSweepHandler.Source, SyncSweepHandler.JobType, _ => new SyncSweepHandler()));
+        Measurements.MeasurementServices.AddMeasurementJobs(services);
         services.AddSingleton(sp => new SpotifyRecentlyPlayed(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(SpotifyClient.Provider),
             sp.GetRequiredService<IOptions<SpotifyOptions>>().Value,
