@@ -14,4 +14,7 @@ public static class SandboxEndpoints
     public const string Recording = "GET /ws/2/recording/{mbid}";
     public const string SongstatsHistory = "GET /enterprise/v1/tracks/historic_stats";
     public const string SnapshotPlaycounts = "GET /albums/{id}/playcounts";
+    public const string StripeCustomers = "POST /v1/customers";
+    public const string StripePaymentMethods = "GET /v1/customers/{id}/payment_methods";
+    public const string StripeCheckoutSessions = "POST /v1/checkout/sessions";
 }

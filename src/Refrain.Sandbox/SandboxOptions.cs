@@ -75,4 +75,10 @@ public sealed class SandboxOptions
 
     /// <summary>The snapshot service stand-in. Default limit 60 requests per 30 s.</summary>
     public SandboxServiceOptions Snapshot { get; } = new() { RequestsPerWindow = 60 };
+
+    /// <summary>The Stripe API stand-in (see <see cref="SandboxStripe"/>). Default unlimited and without faults.</summary>
+    public SandboxServiceOptions Stripe { get; } = new();
+
+    /// <summary>The secret key (Bearer) the Stripe stand-in accepts. Default <c>sk_test_sandbox</c>.</summary>
+    public string StripeSecretKey { get; set; } = "sk_test_sandbox";
 }

@@ -48,6 +48,9 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>The settings; limits, fault rates, storms and token lifetime may be changed while it runs.</summary>
     public SandboxOptions Options { get; }
 
+    /// <summary>The Stripe stand-in's customers and sessions; tests put cards on customers and sign webhook events here.</summary>
+    public SandboxStripe Stripe { get; } = new();
+
     /// <summary>Requests received per endpoint (see <see cref="SandboxEndpoints"/>), refused ones included.</summary>
     public IReadOnlyDictionary<string, long> RequestCounts => _stats.Snapshot();
 
@@ -106,6 +109,7 @@ public sealed class SandboxServer : IAsyncDisposable
         new MusicBrainzApi(Catalog, musicBrainz, _stats).Map(app);
         new SongstatsApi(Options, new ServiceGate(SandboxService.Spotify, Options.Songstats, Options.Time, _stats, Options.Seed + 3, _stopping.Token), _stats).Map(app);
         new SnapshotApi(Catalog, Options, new ServiceGate(SandboxService.Spotify, Options.Snapshot, Options.Time, _stats, Options.Seed + 5, _stopping.Token), _stats).Map(app);
+        new StripeApi(Options, Stripe, new ServiceGate(SandboxService.Spotify, Options.Stripe, Options.Time, _stats, Options.Seed + 6, _stopping.Token), _stats).Map(app);
         app.MapGet("/_sandbox/stats", (RequestDelegate)(context => Respond.JsonAsync(context, 200, new JsonObject
         {
             ["requests"] = new JsonObject([.. RequestCounts.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value))]),

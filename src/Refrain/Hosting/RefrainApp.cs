@@ -42,6 +42,7 @@ public static class RefrainApp
         app.MapMetrics();
         app.MapOpenApiDocs();
         app.MapCronApi();
+        app.MapBillingWebhook();
         app.MapSpotifyConnect();
         var api = app.MapApiGroup();
         MapResources(api);

@@ -12,8 +12,8 @@ public static class OpenApiDocs
         services.AddOpenApi("v1", o => o.AddOperationTransformer((operation, context, _) =>
         {
             // Routes that take no API key say so: the health and metrics routes need none (unless configured), the Spotify
-            // connect callback is trusted through its signed state, and the cron route takes the cron secret as its bearer
-            // token instead of a key.
+            // connect callback is trusted through its signed state, the billing webhook through its Stripe signature, and the
+            // cron route takes the cron secret as its bearer token instead of a key.
             var metadata = context.Description.ActionDescriptor.EndpointMetadata;
             if (metadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any())
             {
