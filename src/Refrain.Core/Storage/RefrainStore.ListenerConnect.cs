@@ -23,8 +23,19 @@ public abstract partial class RefrainStore
     /// </summary>
     public Task<long?> OpenConnectLinkAsync(string nonce, byte[] protectedVerifier, CancellationToken cancellationToken) =>
         WriteAsync((c, tx) => c.ExecuteScalarAsync<long?>(Command(
-            "UPDATE connect_links SET opened_at = @now, code_verifier = @protectedVerifier WHERE nonce = @nonce AND opened_at IS NULL AND expires_at > @now RETURNING listener_id",
+            $"""
+            UPDATE connect_links SET opened_at = @now, code_verifier = @protectedVerifier
+            WHERE nonce = @nonce AND opened_at IS NULL AND expires_at > @now AND {LinkOfLiveListener}
+            RETURNING listener_id
+            """,
             new { nonce, protectedVerifier, now = NowMs }, tx, cancellationToken)), cancellationToken);
+
+    /// <summary>
+    /// The link's listener still exists and is not younger than the link. SQLite enforces no cascade unless a connection asks
+    /// for it, and it may give a deleted listener's id to the next one: a link left behind must not connect that stranger.
+    /// </summary>
+    private const string LinkOfLiveListener =
+        "EXISTS (SELECT 1 FROM listeners l WHERE l.id = connect_links.listener_id AND l.created_at <= connect_links.created_at)";
 
     /// <summary>
     /// Completes an opened link once (the OAuth callback), within <paramref name="maxAge"/> of its opening: the listener's id
@@ -33,9 +44,10 @@ public abstract partial class RefrainStore
     public async Task<(long ListenerId, byte[] ProtectedVerifier)?> CompleteConnectLinkAsync(string nonce, TimeSpan maxAge, CancellationToken cancellationToken)
     {
         var row = await WriteAsync((c, tx) => c.QuerySingleOrDefaultAsync<CompletedLink>(Command(
-            """
+            $"""
             UPDATE connect_links SET completed_at = @now
             WHERE nonce = @nonce AND opened_at IS NOT NULL AND completed_at IS NULL AND opened_at > @cutoff AND code_verifier IS NOT NULL
+              AND {LinkOfLiveListener}
             RETURNING listener_id AS ListenerId, code_verifier AS CodeVerifier
             """,
             new { nonce, now = NowMs, cutoff = NowMs - (long)maxAge.TotalMilliseconds }, tx, cancellationToken)), cancellationToken);

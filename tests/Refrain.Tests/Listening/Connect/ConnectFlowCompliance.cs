@@ -147,6 +147,22 @@ public abstract class ConnectFlowCompliance : ConnectTestBase
     }
 
     [StoreFact]
+    public async Task Link_MadeBeforeTheListenerHoldingItsIdWasCreated_IsRefused()
+    {
+        var id = await CreateListenerAsync(Alpha);
+        var link = await LinkAsync(Alpha, id);
+        // What a deleted listener's id given to a new one looks like when nothing removed its links (SQLite without the
+        // foreign-key pragma): the listener holding the id is younger than the link.
+        Time.Advance(TimeSpan.FromSeconds(1));
+        await Store.WriteAsync((c, tx) => Dapper.SqlMapper.ExecuteAsync(c, "UPDATE listeners SET created_at = @now WHERE id = @id",
+            new { id, now = Time.GetUtcNow().ToUnixTimeMilliseconds() }, tx), CancellationToken.None);
+
+        using var opened = await Browser.GetAsync(link);
+
+        Assert.Equal(HttpStatusCode.BadRequest, opened.StatusCode);
+    }
+
+    [StoreFact]
     public async Task AnotherAccountsListener_Is404ForLinkAndDisconnect()
     {
         var id = await ConnectAsync(3);
