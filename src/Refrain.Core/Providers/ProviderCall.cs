@@ -22,6 +22,9 @@ public sealed class ProviderCall
     /// <summary>The provider whose gate the requests pass (the job's declared provider); null when the job declares none.</summary>
     public string? Provider => _context.Job.Provider;
 
+    /// <summary>The job making the call (what a paid call's ledger row names); null outside a job.</summary>
+    public long? JobId => IsDirect ? null : _context.Job.Id;
+
     /// <summary>True outside a job: non-OK answers throw <see cref="ProviderException"/>.</summary>
     public bool IsDirect { get; }
 

@@ -23,7 +23,7 @@ internal static class PaidRequest
             return (null, wait);
         }
 
-        var (ledgerId, spent) = await quota.ReserveUnitAsync(provider, accountId, jobId: null, cancellationToken);
+        var (ledgerId, spent) = await quota.ReserveUnitAsync(provider, accountId, call.JobId, cancellationToken);
         if (spent is not null)
         {
             ProvidersLog.Waiting(logger, provider, endpoint, spent.ToString());
