@@ -20,7 +20,8 @@ public static class BillingServices
             return services;
         }
 
-        stripe.Validate(o => o.Validate().Count == 0, "invalid Billing:Stripe settings").ValidateOnStart();
+        stripe.ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StripeOptions>, StripeOptionsValidator>();
         services.AddHttpClient(BillingOptions.Stripe)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)

@@ -111,6 +111,18 @@ public abstract class BillingWebhookCompliance : BillingApiTestBase
     }
 
     [StoreFact]
+    public async Task Webhook_OverTheBodyLimit_Is413AndChangesNothing()
+    {
+        var payload = SandboxStripe.Event("evt_big", "setup_intent.succeeded", new System.Text.Json.Nodes.JsonObject
+        {
+            ["customer"] = "cus_x", ["padding"] = new string('x', 1024 * 1024 + 1),
+        });
+
+        await AssertProblemAsync(await DeliverSignedAsync(payload), 413);
+        Assert.Equal(0, await CountEventsAsync());
+    }
+
+    [StoreFact]
     public async Task Webhook_IsKeyless_AndAKeyDoesNotReplaceTheSignature()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/billing/webhook") { Content = Json("""{"id": "evt_k", "type": "setup_intent.succeeded"}""") };
