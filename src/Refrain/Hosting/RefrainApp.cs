@@ -4,7 +4,6 @@ using Refrain.Http;
 using Refrain.Jobs;
 using Refrain.Listening;
 using Refrain.Listening.Connect;
-using Refrain.Measurements;
 using Refrain.Providers;
 using Refrain.Rematch;
 using Refrain.Runs;
@@ -58,7 +57,6 @@ public static class RefrainApp
         api.MapSweepsApi();
         api.MapRunsApi();
         api.MapProvidersApi();
-        api.MapQuotaApi();
         api.MapSchedulesApi();
         api.MapListenersApi();
         api.MapListenerConnectApi();
