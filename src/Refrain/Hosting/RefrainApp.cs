@@ -4,6 +4,7 @@ using Refrain.Http;
 using Refrain.Jobs;
 using Refrain.Listening;
 using Refrain.Listening.Connect;
+using Refrain.Measurements;
 using Refrain.Providers;
 using Refrain.Rematch;
 using Refrain.Runs;
@@ -57,6 +58,7 @@ public static class RefrainApp
         api.MapSweepsApi();
         api.MapRunsApi();
         api.MapProvidersApi();
+        api.MapQuotaApi();
         api.MapSchedulesApi();
         api.MapListenersApi();
         api.MapListenerConnectApi();
