@@ -64,6 +64,8 @@ public abstract partial class RefrainStore
             // Explicit deletes rather than ON DELETE CASCADE: SQLite enforces foreign keys only when a connection asks it to.
             await c.ExecuteAsync(Command("DELETE FROM plays WHERE listener_id = @id", args, tx, cancellationToken));
             await c.ExecuteAsync(Command("DELETE FROM play_tombstones WHERE listener_id = @id", args, tx, cancellationToken));
+            await c.ExecuteAsync(Command("DELETE FROM connect_links WHERE listener_id = @id", args, tx, cancellationToken));
+            await c.ExecuteAsync(Command("DELETE FROM listen_uploads WHERE listener_id = @id", args, tx, cancellationToken));
             await c.ExecuteAsync(Command("DELETE FROM listeners WHERE id = @id", args, tx, cancellationToken));
             return true;
         }, cancellationToken);

@@ -168,7 +168,9 @@ public abstract class ListenersApiCompliance : ApiTestBase, IDisposable
         await ImportFourPlaysAsync(gone, "a.json");
         await ImportFourPlaysAsync(kept, "b.json");
         await Store.WriteAsync((c, tx) => c.ExecuteAsync("""
-            INSERT INTO play_tombstones (listener_id, ingest_key, deleted_at) VALUES (@gone, 'k1', 1), (@kept, 'k2', 1)
+            INSERT INTO play_tombstones (listener_id, ingest_key, deleted_at) VALUES (@gone, 'k1', 1), (@kept, 'k2', 1);
+            INSERT INTO connect_links (nonce, listener_id, expires_at, created_at) VALUES ('n1', @gone, 1, 1);
+            INSERT INTO listen_uploads (listener_id, file_name, created_at) VALUES (@gone, 'a.json', 1);
             """, new { gone, kept }, tx), CancellationToken.None);
 
         var deleted = await Alpha.DeleteAsync($"/api/listeners/{gone}");
@@ -181,6 +183,8 @@ public abstract class ListenersApiCompliance : ApiTestBase, IDisposable
         Assert.Equal((0L, 0L, 0L), (await CountAsync("SELECT COUNT(*) FROM plays WHERE listener_id = @gone", new { gone }),
             await CountAsync("SELECT COUNT(*) FROM play_tombstones WHERE listener_id = @gone", new { gone }),
             await CountAsync("SELECT COUNT(*) FROM listeners WHERE id = @gone", new { gone })));
+        Assert.Equal((0L, 0L), (await CountAsync("SELECT COUNT(*) FROM connect_links WHERE listener_id = @gone", new { gone }),
+            await CountAsync("SELECT COUNT(*) FROM listen_uploads WHERE listener_id = @gone", new { gone })));
         Assert.Equal((4L, 1L), (await CountAsync("SELECT COUNT(*) FROM plays WHERE listener_id = @kept", new { kept }),
             await CountAsync("SELECT COUNT(*) FROM play_tombstones WHERE listener_id = @kept", new { kept })));
     }
