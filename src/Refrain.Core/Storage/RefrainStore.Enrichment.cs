@@ -82,13 +82,13 @@ public abstract partial class RefrainStore
     /// <summary>
     /// Stores what a job learned and fills every play of every listener waiting on those keys (pending, or unresolved
     /// whether due or not), in one transaction: one upsert, one update. <paramref name="alsoFill"/> names keys already stored
-    /// whose plays are filled too. Returns how many plays changed.
+    /// whose plays are filled too. Returns how many plays were enriched and how many marked unresolved.
     /// </summary>
-    public Task<int> ApplyTrackResolutionsAsync(IReadOnlyList<TrackResolution> resolutions, IReadOnlyCollection<string> alsoFill, CancellationToken cancellationToken)
+    public Task<PlayFill> ApplyTrackResolutionsAsync(IReadOnlyList<TrackResolution> resolutions, IReadOnlyCollection<string> alsoFill, CancellationToken cancellationToken)
     {
         if (resolutions.Count == 0 && alsoFill.Count == 0)
         {
-            return Task.FromResult(0);
+            return Task.FromResult(new PlayFill(0, 0));
         }
 
         var rows = JsonSerializer.Serialize(resolutions.Select(r => new
@@ -112,11 +112,14 @@ public abstract partial class RefrainStore
             }
 
             // Listener first through plays_enrich (listener_id, enrich_state): only the plays not yet enriched are visited.
-            return await c.ExecuteAsync(Command($"""
+            var states = await c.QueryAsync<string>(Command($"""
                 {FillFromResolution}
                 WHERE plays.listener_id IN (SELECT id FROM listeners) AND plays.enrich_state IN ('pending', 'unresolved')
                   AND {PlayKey} IN ({EnrichmentKeys})
+                RETURNING enrich_state
                 """, new { keys }, tx, cancellationToken));
+            var counted = states.ToList();
+            return new PlayFill(counted.Count(s => s == "enriched"), counted.Count(s => s != "enriched"));
         }, cancellationToken);
     }
 

@@ -27,6 +27,7 @@ internal static class BenchCommand
         bench.Subcommands.Add(BenchRematchCommand.Create());
         bench.Subcommands.Add(BenchListensCommand.Create());
         bench.Subcommands.Add(BenchSyncCommand.Create());
+        bench.Subcommands.Add(BenchEnrichCommand.Create());
         return bench;
     }
 

@@ -54,6 +54,7 @@ internal static class ListenersCommands
         listeners.Subcommands.Add(Show());
         listeners.Subcommands.Add(ListenersSyncCommand.Create());
         listeners.Subcommands.Add(ListenersReprobeCommand.Create());
+        listeners.Subcommands.Add(ListenersEnrichCommand.Create());
         return listeners;
     }
 

@@ -142,6 +142,8 @@ public abstract class TenantIsolationCompliance : ApiTestBase
             ["POST /api/listeners/{id:long}/uploads"] = ("POST", $"/api/listeners/{a.ListenerId}/uploads", "[]"),
             ["GET /api/listeners/{id:long}/uploads"] = ("GET", $"/api/listeners/{a.ListenerId}/uploads", null),
             ["GET /api/listeners/{id:long}/uploads/{uploadId:long}"] = ("GET", $"/api/listeners/{a.ListenerId}/uploads/1", null),
+            ["POST /api/listeners/{id:long}/enrich"] = ("POST", $"/api/listeners/{a.ListenerId}/enrich", null),
+            ["DELETE /api/listeners/{id:long}/plays"] = ("DELETE", $"/api/listeners/{a.ListenerId}/plays?from=2000-01-01T00:00:00Z", null),
             ["POST /api/reviews/duration-mismatches/{song_id:long}"] = ("POST", $"/api/reviews/duration-mismatches/{a.SongId}", """{"action": "unlink"}"""),
         };
     }

@@ -99,7 +99,7 @@ public sealed class EnrichTracksHandler(SpotifyClient spotify, SpotifyMatcher ma
         var plays = await context.Store.ApplyTrackResolutionsAsync(learned, settled, cancellationToken);
         var resolved = learned.Count(r => r.State == TrackResolution.Resolved) + settled.Count(k => known[k].State == TrackResolution.Resolved);
         return JobOutcome.Success(string.Create(CultureInfo.InvariantCulture,
-            $"resolved {resolved}, unresolved {tracks.Count - resolved}, plays {plays}, calls {call.Requests}"));
+            $"resolved {resolved}, unresolved {tracks.Count - resolved}, plays enriched {plays.Enriched}, plays unresolved {plays.Unresolved}, calls {call.Requests}"));
     }
 
     /// <summary>Items per search: the most Spotify returns (the re-match asks the same).</summary>

@@ -9,7 +9,8 @@ namespace Refrain.Listening.Enrichment;
 
 /// <summary>
 /// An enrichment run's summary (a listener's run or the schedule's sweep): tracks resolved and unresolved, plays enriched
-/// or marked, provider calls made, and jobs failed. Read from the details the jobs end with.
+/// or marked unresolved by the track jobs, plays filled from already known tracks (enriched or marked) by the listener
+/// jobs, provider calls made, and jobs failed. Read from the details the jobs end with.
 /// </summary>
 public sealed partial class EnrichmentRunSummarizer(string kind) : IRunSummarizer
 {
@@ -19,7 +20,7 @@ public sealed partial class EnrichmentRunSummarizer(string kind) : IRunSummarize
     {
         var tracks = await store.CountChildDetailsAsync(run.Id, EnrichmentJobs.Tracks, cancellationToken);
         var listeners = await store.CountChildDetailsAsync(run.Id, EnrichmentJobs.Listener, cancellationToken);
-        long resolved = 0, unresolved = 0, plays = 0, calls = 0, filled = 0;
+        long resolved = 0, unresolved = 0, plays = 0, marked = 0, calls = 0, filled = 0;
         foreach (var (detail, state, count) in tracks.Where(t => t.State == JobState.Succeeded))
         {
             if (detail is not null && TracksDetail().Match(detail) is { Success: true } m)
@@ -27,6 +28,7 @@ public sealed partial class EnrichmentRunSummarizer(string kind) : IRunSummarize
                 resolved += count * Number(m, "resolved");
                 unresolved += count * Number(m, "unresolved");
                 plays += count * Number(m, "plays");
+                marked += count * Number(m, "marked");
                 calls += count * Number(m, "calls");
             }
         }
@@ -41,17 +43,19 @@ public sealed partial class EnrichmentRunSummarizer(string kind) : IRunSummarize
 
         var failed = tracks.Concat(listeners).Where(x => x.State is JobState.Failed or JobState.Dead).Sum(x => x.Count);
         var text = string.Create(CultureInfo.InvariantCulture,
-            $"tracks resolved {resolved}, unresolved {unresolved}, plays enriched {plays + filled} ({filled} from known tracks), calls {calls}, failed {failed}");
+            $"tracks resolved {resolved}, unresolved {unresolved}, plays enriched {plays}, plays unresolved {marked}, "
+            + $"plays filled from known tracks {filled}, calls {calls}, failed {failed}");
         return JsonSerializer.Serialize(new Dictionary<string, object>
         {
-            ["tracks_resolved"] = resolved, ["tracks_unresolved"] = unresolved, ["plays_enriched"] = plays + filled, ["plays_from_known"] = filled,
+            ["tracks_resolved"] = resolved, ["tracks_unresolved"] = unresolved, ["plays_enriched"] = plays, ["plays_unresolved"] = marked,
+            ["plays_from_known"] = filled,
             ["calls"] = calls, ["failed"] = failed, ["text"] = text,
         });
     }
 
     private static long Number(Match m, string group) => long.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^resolved (?<resolved>\d+), unresolved (?<unresolved>\d+), plays (?<plays>\d+), calls (?<calls>\d+)$")]
+    [GeneratedRegex(@"^resolved (?<resolved>\d+), unresolved (?<unresolved>\d+), plays enriched (?<plays>\d+), plays unresolved (?<marked>\d+), calls (?<calls>\d+)$")]
     private static partial Regex TracksDetail();
 
     [GeneratedRegex(@"^filled (?<filled>\d+) plays")]

@@ -93,6 +93,7 @@ public abstract class EnrichmentCompliance : StoreTestBase, IDisposable
         Assert.Equal((sample.Isrc!, (long)sample.DurationMs, sample.Album.Name), play);
         Assert.Equal(Refrain.Runs.RunState.Succeeded, run.State);
         Assert.Contains("\"tracks_resolved\":120", run.Summary, StringComparison.Ordinal);
+        Assert.Contains("\"plays_enriched\":360", run.Summary, StringComparison.Ordinal);
         Assert.Contains("\"calls\":120", run.Summary, StringComparison.Ordinal);
         Assert.Equal(3, await CountAsync("SELECT COUNT(*) FROM jobs WHERE job_type = 'enrich_tracks'"));
 
