@@ -30,11 +30,19 @@ public sealed class StripeClient
         _logger = logger;
     }
 
-    /// <summary>True when the customer has at least one card (<c>GET /v1/customers/{id}/payment_methods?type=card</c>).</summary>
-    public async Task<bool> HasCardAsync(string customerId, CancellationToken ct)
+    /// <summary>
+    /// True when the customer has at least one card (<c>GET /v1/customers/{id}/payment_methods?type=card</c>); null when
+    /// Stripe no longer has the customer (deleted in the dashboard), so the caller can make a new one.
+    /// </summary>
+    public async Task<bool?> HasCardAsync(string customerId, CancellationToken ct)
     {
         using var body = await SendAsync(HttpMethod.Get, $"/v1/customers/{Uri.EscapeDataString(customerId)}/payment_methods?type=card&limit=1",
-            "GET /v1/customers/{id}/payment_methods", null, null, ct);
+            "GET /v1/customers/{id}/payment_methods", null, null, ct, missingIsNull: true);
+        if (body is null)
+        {
+            return null;
+        }
+
         return body.RootElement.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array
             ? data.GetArrayLength() > 0
             : throw new BillingException("Stripe payment_methods answer has no data list");
@@ -44,12 +52,14 @@ public sealed class StripeClient
     /// Creates the account's customer (<c>POST /v1/customers</c>) with the account id in its metadata. The idempotency key
     /// makes concurrent first checks of one account get the same customer back instead of two.
     /// </summary>
-    public async Task<string> CreateCustomerAsync(long accountId, string accountName, CancellationToken ct)
+    /// <param name="replacing">The account's previous customer when Stripe no longer has it: part of the idempotency key, so
+    /// the replacement is a new customer rather than the replay of the deleted one.</param>
+    public async Task<string> CreateCustomerAsync(long accountId, string accountName, string? replacing, CancellationToken ct)
     {
         var id = accountId.ToString(CultureInfo.InvariantCulture);
         using var body = await SendAsync(HttpMethod.Post, "/v1/customers", "POST /v1/customers",
-            [new("name", accountName), new("metadata[account_id]", id)], $"refrain-customer-{id}", ct);
-        return Id(body, "customer");
+            [new("name", accountName), new("metadata[account_id]", id)], $"refrain-customer-{id}{(replacing is null ? "" : "-after-" + replacing)}", ct);
+        return Id(body!, "customer");
     }
 
     /// <summary>
@@ -82,15 +92,17 @@ public sealed class StripeClient
             form.Add(new("payment_method_collection", "always"));
         }
 
-        using var body = await SendAsync(HttpMethod.Post, "/v1/checkout/sessions", "POST /v1/checkout/sessions", form, null, ct);
+        using var body = (await SendAsync(HttpMethod.Post, "/v1/checkout/sessions", "POST /v1/checkout/sessions", form, null, ct))!;
         var url = body.RootElement.TryGetProperty("url", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
         return url is { Length: > 0 } && Uri.TryCreate(url, UriKind.Absolute, out _)
             ? (Id(body, "checkout session"), url, mode)
             : throw new BillingException("Stripe checkout session answer has no url");
     }
 
-    private async Task<JsonDocument> SendAsync(
-        HttpMethod method, string path, string endpoint, List<KeyValuePair<string, string>>? form, string? idempotencyKey, CancellationToken ct)
+    /// <summary>The answer's JSON; null for a 404 when <paramref name="missingIsNull"/> (the resource is gone).</summary>
+    private async Task<JsonDocument?> SendAsync(
+        HttpMethod method, string path, string endpoint, List<KeyValuePair<string, string>>? form, string? idempotencyKey, CancellationToken ct,
+        bool missingIsNull = false)
     {
         using var request = new HttpRequestMessage(method, new Uri(_options.ApiBaseUrl.AbsoluteUri.TrimEnd('/') + path));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.SecretKey);
@@ -110,6 +122,11 @@ public sealed class StripeClient
             timeout.CancelAfter(_options.Timeout);
             using var response = await _http.SendAsync(request, timeout.Token);
             var text = await response.Content.ReadAsStringAsync(timeout.Token);
+            if (missingIsNull && response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 // Stripe's error message names the problem (e.g. "No such customer"), never the key; the key is not echoed.

@@ -27,16 +27,25 @@ public sealed class StripePaymentGate(RefrainStore store, StripeClient stripe, I
         }
 
         var customer = account.StripeCustomerId;
-        if (customer is not null && await stripe.HasCardAsync(customer, ct))
+        if (customer is not null)
         {
-            await store.MarkCardOnFileAsync(accountId, ct);
-            BillingLog.CardFound(logger, accountId);
-            return PaymentDecision.Allowed;
+            switch (await stripe.HasCardAsync(customer, ct))
+            {
+                case true:
+                    await store.MarkCardOnFileAsync(accountId, ct);
+                    BillingLog.CardFound(logger, accountId);
+                    return PaymentDecision.Allowed;
+                case null:
+                    // Deleted in Stripe's dashboard: the account gets a new customer instead of failing on the old one forever.
+                    var replacement = await stripe.CreateCustomerAsync(accountId, account.Name, customer, ct);
+                    customer = await store.ReplaceStripeCustomerAsync(accountId, customer, replacement, ct) ?? replacement;
+                    BillingLog.CustomerCreated(logger, accountId, customer);
+                    break;
+            }
         }
-
-        if (customer is null)
+        else
         {
-            var created = await stripe.CreateCustomerAsync(accountId, account.Name, ct);
+            var created = await stripe.CreateCustomerAsync(accountId, account.Name, null, ct);
             customer = await store.SetStripeCustomerAsync(accountId, created, ct) ?? created;
             BillingLog.CustomerCreated(logger, accountId, customer);
         }

@@ -23,6 +23,20 @@ public abstract partial class RefrainStore
             "UPDATE accounts SET stripe_customer_id = COALESCE(stripe_customer_id, @customerId) WHERE id = @accountId RETURNING stripe_customer_id",
             new { accountId, customerId }, tx, cancellationToken)), cancellationToken);
 
+    /// <summary>
+    /// Replaces the account's Stripe customer <paramref name="previous"/> (gone from Stripe) with <paramref name="replacement"/>,
+    /// unless another request already replaced it; returns the one that is stored.
+    /// </summary>
+    public Task<string?> ReplaceStripeCustomerAsync(long accountId, string previous, string replacement, CancellationToken cancellationToken) =>
+        WriteAsync(async (c, tx) =>
+        {
+            await c.ExecuteAsync(Command(
+                "UPDATE accounts SET stripe_customer_id = @replacement WHERE id = @accountId AND stripe_customer_id = @previous",
+                new { accountId, previous, replacement }, tx, cancellationToken));
+            return await c.ExecuteScalarAsync<string?>(Command(
+                "SELECT stripe_customer_id FROM accounts WHERE id = @accountId", new { accountId }, tx, cancellationToken));
+        }, cancellationToken);
+
     /// <summary>Marks a card on file (Stripe listed one); the first time is kept. False when the account does not exist.</summary>
     public Task<bool> MarkCardOnFileAsync(long accountId, CancellationToken cancellationToken) =>
         WriteAsync(async (c, tx) => await c.ExecuteAsync(Command(

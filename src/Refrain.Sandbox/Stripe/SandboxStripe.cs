@@ -29,6 +29,9 @@ public sealed class SandboxStripe
     public string AddCard(string customerId) =>
         (Customer(customerId) ?? throw new ArgumentException($"no sandbox customer {customerId}", nameof(customerId))).AddCard();
 
+    /// <summary>Deletes the customer, as from Stripe's dashboard: its payment methods answer 404 from now on.</summary>
+    public bool DeleteCustomer(string customerId) => _customers.TryRemove(customerId, out _);
+
     /// <summary>
     /// The user finishes the session: a card goes on its customer, and the <c>checkout.session.completed</c> event Stripe
     /// would send is returned (unsigned JSON; see <see cref="Sign"/>).

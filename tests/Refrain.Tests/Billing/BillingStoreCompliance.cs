@@ -34,6 +34,18 @@ public abstract class BillingStoreCompliance : StoreTestBase
     }
 
     [StoreFact]
+    public async Task ReplaceStripeCustomer_OnlyReplacesThePreviousOne()
+    {
+        var id = await AccountAsync("alpha");
+        await Store.SetStripeCustomerAsync(id, "cus_deleted", None);
+
+        Assert.Equal("cus_new", await Store.ReplaceStripeCustomerAsync(id, "cus_deleted", "cus_new", None));
+        // A second request that also saw cus_deleted finds it already replaced and goes on with the stored one.
+        Assert.Equal("cus_new", await Store.ReplaceStripeCustomerAsync(id, "cus_deleted", "cus_other", None));
+        Assert.Equal("cus_new", (await Store.GetBillingAccountAsync(id, None))!.StripeCustomerId);
+    }
+
+    [StoreFact]
     public async Task MarkCardOnFile_KeepsTheFirstTime()
     {
         var id = await AccountAsync("alpha");

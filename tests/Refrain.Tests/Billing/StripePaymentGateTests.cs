@@ -95,6 +95,25 @@ public sealed class StripePaymentGateTests : ProviderTestBase
     }
 
     [Fact]
+    public async Task Check_WhenStripeNoLongerHasTheCustomer_MakesANewOneAndStoresIt()
+    {
+        await using var sandbox = await StartSandboxAsync();
+        var account = (await Store.CreateAccountAsync("alpha", None))!.Id;
+        var gate = Gate(Options(sandbox));
+        await gate.CheckAsync(account, None);
+        var deleted = Assert.Single(sandbox.Stripe.Customers).Id;
+        Assert.True(sandbox.Stripe.DeleteCustomer(deleted));
+
+        var decision = await gate.CheckAsync(account, None);
+
+        Assert.False(decision.IsAllowed);
+        var replacement = Assert.Single(sandbox.Stripe.Customers).Id;
+        Assert.NotEqual(deleted, replacement);
+        Assert.Equal(replacement, (await Store.GetBillingAccountAsync(account, None))!.StripeCustomerId);
+        Assert.Equal(replacement, Assert.Single(sandbox.Stripe.Sessions, s => s.Url.AbsoluteUri == decision.CheckoutUrl).Customer);
+    }
+
+    [Fact]
     public async Task Check_WithACardAlreadyOnFile_DoesNotCallStripe()
     {
         await using var sandbox = await StartSandboxAsync();
