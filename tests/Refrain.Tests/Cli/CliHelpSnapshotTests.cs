@@ -12,6 +12,7 @@ public sealed partial class CliHelpSnapshotTests
     [Theory]
     [InlineData("root-help.txt")]
     [InlineData("schedules-help.txt", "schedules")]
+    [InlineData("demo-help.txt", "demo")]
     public async Task Help_MatchesSnapshot(string snapshot, params string[] command)
     {
         using var refrain = new RefrainProcess();
