@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Refrain.Jobs;
+using Refrain.Providers;
 using Refrain.Storage;
 
 namespace Refrain.Measurements.Quota;
@@ -9,7 +10,8 @@ namespace Refrain.Measurements.Quota;
 /// Spend control for paid providers (Songstats, Snapshot): a unit is reserved before each paid call by one atomic
 /// conditional update per scope (the provider's monthly cap, and the account's when it has one), so parallel workers on any
 /// number of nodes never overshoot. A reserved unit stays spent whatever the call's fate (a timeout may still have been
-/// billed). Periods are UTC calendar months; a spent cap snoozes the caller until the first instant of the next one.
+/// billed). Periods are UTC calendar months; a spent cap snoozes the caller until the first instant of the next one, and a
+/// spent provider cap also pauses the provider (reason <c>quota</c>) until then.
 /// </summary>
 public sealed class QuotaService(RefrainStore store, TimeProvider time, QuotaLimits limits)
 {
@@ -34,10 +36,15 @@ public sealed class QuotaService(RefrainStore store, TimeProvider time, QuotaLim
             return (id, null);
         }
 
-        var reason = reservation.Spent == QuotaScope.Account
-            ? $"{provider} monthly cap of {accountCap} calls for this account is reached for {Period(now)}"
-            : $"{provider} monthly cap of {providerCap} calls is reached for {Period(now)}";
-        return (null, new JobOutcome.Snooze(NextPeriodStart(now), reason));
+        if (reservation.Spent == QuotaScope.Account)
+        {
+            return (null, new JobOutcome.Snooze(NextPeriodStart(now), $"{provider} monthly cap of {accountCap} calls for this account is reached for {Period(now)}"));
+        }
+
+        // The provider's cap binds every account: pausing it (reason quota) lets claims skip its jobs until the month turns,
+        // instead of each pending job being claimed only to snooze.
+        await store.PauseProviderAsync(provider, NextPeriodStart(now), PauseReason.Quota, extendOnly: true, cancellationToken);
+        return (null, new JobOutcome.Snooze(NextPeriodStart(now), $"{provider} monthly cap of {providerCap} calls is reached for {Period(now)}"));
     }
 
     /// <summary>Records what came of a reserved call on its ledger row; the unit stays spent.</summary>

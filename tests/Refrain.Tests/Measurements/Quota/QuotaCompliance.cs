@@ -78,6 +78,8 @@ public abstract class QuotaCompliance : StoreTestBase
         Assert.Contains("songstats monthly cap of 2 calls is reached for 2026-11", snooze.Reason, StringComparison.Ordinal);
         Assert.Equal(December, await quota.IsSpentAsync("songstats", 1, CancellationToken.None));
         Assert.Equal(2, await CountAsync("SELECT COUNT(*) FROM quota_ledger WHERE job_id = 7"));
+        var pause = await Store.GetProviderPauseAsync("songstats", CancellationToken.None);
+        Assert.Equal((December, "quota"), (pause!.PausedUntil, pause.Reason));
 
         Time.SetUtcNow(December);
 
@@ -100,6 +102,7 @@ public abstract class QuotaCompliance : StoreTestBase
         Assert.Equal(December, account.Until);
         Assert.Equal(December, await quota.IsSpentAsync("songstats", label, CancellationToken.None));
         Assert.Null(await quota.IsSpentAsync("songstats", 1, CancellationToken.None));
+        Assert.Null(await Store.GetProviderPauseAsync("songstats", CancellationToken.None)); // one account's cap pauses nobody else
 
         // The default account has no cap of its own: it takes the provider's remaining three, then meets the provider cap.
         for (var i = 0; i < 3; i++)
