@@ -62,5 +62,8 @@ public static class RefrainApp
         api.MapSchedulesApi();
         api.MapListenersApi();
         api.MapListenerConnectApi();
+        api.MapMeasurementJobsApi();
+        api.MapMeasurementsApi();
+        api.MapSnapshotScheduleApi();
     }
 }
