@@ -41,14 +41,16 @@ internal sealed class DemoProgress(HttpClient api, DemoSeed seed, TextWriter out
 
     private async Task PollAsync(CancellationToken ct)
     {
-        if (seed.RematchRunId is { } rematch && !_said.Contains("rematch") && await EndedRunAsync(rematch, ct) is { } run)
+        if (seed.RematchRunId is { } rematch && !_said.Contains("rematch") && await EndedRunAsync(rematch, ct) is { } run
+            && run.TryGetProperty("summary", out var written) && written.ValueKind == JsonValueKind.Object)
         {
             _said.Add("rematch");
-            var summary = run.TryGetProperty("summary", out var s) && s.ValueKind == JsonValueKind.Object ? s : default;
+            // The summary is written just after the run ends: waited for above.
+            var summary = written;
             var relinked = Count(summary, "relinked");
             var review = ReviewCases.Sum(c => Count(summary, c));
             await SayAsync($"[{Elapsed}] re-match run {rematch} {run.GetProperty("state").GetString()}: relinked {relinked}, for review {review}"
-                + (summary.ValueKind == JsonValueKind.Object && summary.TryGetProperty("text", out var text) ? $" ({text.GetString()})" : ""));
+                + (summary.TryGetProperty("text", out var text) ? $" ({text.GetString()})" : ""));
             await SayAsync($"    review them: curl -H \"x-api-key: $KEY\" {api.BaseAddress}api/reviews/duration-mismatches");
         }
 
@@ -56,7 +58,8 @@ internal sealed class DemoProgress(HttpClient api, DemoSeed seed, TextWriter out
         {
             _said.Add("measurement");
             var counts = measured.GetProperty("counts");
-            await SayAsync($"[{Elapsed}] measurement run {measurement} {measured.GetProperty("state").GetString()}: {counts}");
+            await SayAsync($"[{Elapsed}] measurement run {measurement} {measured.GetProperty("state").GetString()}: "
+                + $"{counts.GetProperty("succeeded").GetInt64()} of {counts.GetProperty("total").GetInt64()} album play-count snapshots taken");
         }
 
         await ListenersAsync(ct);
@@ -115,7 +118,7 @@ internal sealed class DemoProgress(HttpClient api, DemoSeed seed, TextWriter out
     }
 
     private static long Count(JsonElement summary, string name) =>
-        summary.ValueKind == JsonValueKind.Object && summary.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt64() : 0;
+        summary.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt64() : 0;
 
     private async Task SayAsync(string line)
     {
