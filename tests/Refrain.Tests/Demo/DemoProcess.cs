@@ -86,6 +86,23 @@ public sealed class DemoProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits at most <paramref name="bound"/> for the demo to exit by itself; its exit code.</summary>
+    public async Task<int> ExitCodeAsync(TimeSpan bound)
+    {
+        using var cts = new CancellationTokenSource(bound);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"refrain demo did not exit within {bound.TotalSeconds:0} s\n{Output}");
+        }
+
+        await Task.WhenAll(_stdout, _stderr);
+        return _process.ExitCode;
+    }
+
     /// <summary>Ends the demo at once, as a closed terminal would, and waits for it to be gone.</summary>
     public async Task KillAsync()
     {
