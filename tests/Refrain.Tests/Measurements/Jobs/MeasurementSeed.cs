@@ -24,6 +24,9 @@ internal static class MeasurementSeed
             "INSERT INTO spotify_tracks (id, isrc, name, duration_ms, body, fetched_at) VALUES (@trackId, @isrc, 'x', 200000, @body, 0)",
             new { trackId, isrc, body = $$$"""{"id":"{{{trackId}}}","album":{"id":"{{{albumId}}}","name":"A"}}""" }, tx), CancellationToken.None);
 
+    public static async Task<IReadOnlyList<long>> GetCatalogSongIdsAsync(this RefrainStore store) =>
+        (await store.ReadAsync(c => c.QueryAsync<long>("SELECT id FROM songs ORDER BY id"), CancellationToken.None)).ToList();
+
     public static async Task<IReadOnlyList<(string Subject, long Priority, long? RunId, long? AccountId)>> JobsAsync(RefrainStore store, string jobType) =>
         (await store.ReadAsync(c => c.QueryAsync<(string, long, long?, long?)>(
             "SELECT subject, priority, run_id, account_id FROM jobs WHERE job_type = @jobType ORDER BY id", new { jobType }), CancellationToken.None)).ToList();
