@@ -2,6 +2,8 @@ using Dapper;
 using Refrain.Jobs;
 using Refrain.Measurements;
 using Refrain.Measurements.Jobs;
+using Refrain.Providers;
+using Refrain.Runs;
 using Refrain.Tests.Infrastructure;
 using Refrain.Tests.Storage;
 
@@ -162,6 +164,31 @@ public abstract class MeasurementJobsCompliance : StoreTestBase
 
         Assert.Equal((1, 1, 1), (result.Resolved, result.Enqueued, result.Unknown));
         Assert.Equal(["album:ALBUM1"], (await MeasurementSeed.JobsAsync(Store, "album_playcounts")).Select(j => j.Subject).ToList());
+    }
+
+    [StoreFact]
+    public async Task CatalogSnapshot_FansOutOneAlbumJobPerSpotifyAlbumIntoItsRun_AndTheRunWaitsForThem()
+    {
+        var (account, catalog) = await SeedAsync();
+        await MeasurementSeed.CacheTrackAsync(Store, "0000000000000000000001", "ALBUM1");
+        await MeasurementSeed.CacheTrackAsync(Store, "0000000000000000000003", "ALBUM3");
+        var fired = await Store.StartRunAsync(new RunStart("snapshot/catalog_snapshot", account, "schedule", "schedule:catalog-snapshot"),
+            new NewJob(CatalogSnapshotHandler.Source, CatalogSnapshotHandler.JobType, "schedule:catalog-snapshot")
+            {
+                AccountId = account, Args = $$"""{"catalog_id": {{catalog}}, "platform": "spotify"}""",
+            }, CancellationToken.None);
+        var root = Assert.Single(await Store.ClaimAsync(new ClaimRequest("w", 1, TimeSpan.FromMinutes(1), ["snapshot"], []), CancellationToken.None));
+
+        var outcome = await new CatalogSnapshotHandler().ExecuteAsync(
+            new JobContext(root, EmptyServices.Instance, Store, new ProviderGate(Store, new Dictionary<string, ProviderOptions>(), Time), Time), CancellationToken.None);
+        await Store.CompleteAsync([Outcomes.ToCompletion(root, outcome, Time.GetUtcNow(), jitter: 0.5)], CancellationToken.None);
+
+        Assert.Equal(JobOutcome.Success("enqueued 2 album jobs"), outcome);
+        var jobs = await MeasurementSeed.JobsAsync(Store, "album_playcounts");
+        Assert.Equal(["album:ALBUM1", "album:ALBUM3"], jobs.Select(j => j.Subject).Order().ToList());
+        Assert.All(jobs, j => Assert.Equal((fired.RunId, (long?)account), (j.RunId, j.AccountId)));
+        var run = (await Store.GetRunAsync(fired.RunId!.Value, CancellationToken.None))!;
+        Assert.Equal(("running", 3L, 1L), (run.State, run.Total, run.Succeeded));
     }
 
     [StoreFact]
