@@ -80,6 +80,27 @@ public sealed class MeasurementDrainTests : ProviderTestBase
     }
 
     [Fact]
+    public async Task Backfill_A5xxRetries_A429SnoozesAndPausesSongstats_AndNeitherMarksTheRecording()
+    {
+        await using var failing = await StartSandboxAsync(o => o.Songstats.ServerErrorRate = 1);
+        await using var limited = await StartSandboxAsync(o => o.Songstats.TooManyRequestsRate = 1);
+        var isrc = Isrcs.First(SongstatsHistories.HasHistory);
+        var account = (await Store.CreateAccountAsync("alpha", CancellationToken.None))!.Id;
+        var catalog = await MeasurementSeed.ImportAsync(Store, account, "main", $"Song,Band,A,{isrc},200000,,,");
+        await Store.StartHistoricalMeasurementAsync(account, account, MeasurementScope.Catalog(catalog), "spotify", "test", CancellationToken.None);
+
+        var job = Assert.Single(await Store.ClaimAsync(new ClaimRequest("w", 1, TimeSpan.FromMinutes(1), ["songstats"], []), CancellationToken.None));
+        var context = new JobContext(job, EmptyServices.Instance, Store, Gate(), Time);
+        var retry = await new BackfillHistoryHandler(Songstats(failing)).ExecuteAsync(context, CancellationToken.None);
+        var snooze = await new BackfillHistoryHandler(Songstats(limited)).ExecuteAsync(context, CancellationToken.None);
+
+        Assert.IsType<JobOutcome.Retry>(retry);
+        Assert.True(Assert.IsType<JobOutcome.Snooze>(snooze).Until > Time.GetUtcNow());
+        Assert.NotNull((await Store.GetProviderPauseAsync("songstats", CancellationToken.None))?.PausedUntil);
+        Assert.Null(await Store.GetBackfillAsync(isrc, "spotify", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Current_StoresTodaysPlayCountOfEveryTrackOfEachAlbum()
     {
         await using var sandbox = await StartSandboxAsync();
