@@ -17,6 +17,12 @@ public abstract partial class RefrainStore
     /// <summary>The Spotify album id in the cached track JSON of <paramref name="column"/>.</summary>
     private protected abstract string TrackAlbumId(string column);
 
+    /// <summary>
+    /// A statement that keeps the server from JIT-compiling the enqueue (PostgreSQL spends ~0.2 s compiling a plan it runs
+    /// once), or null where there is no such thing.
+    /// </summary>
+    private protected virtual string? WithoutJit => null;
+
     /// <summary>The totals of <c>@rows</c> as a table <c>x(r, t)</c>: recording and cumulative total.</summary>
     private protected abstract string SnapshotRows { get; }
 
@@ -45,6 +51,11 @@ public abstract partial class RefrainStore
 
             var runId = await InsertMeasurementRunAsync(c, tx, accountId, requestedBy, null, cancellationToken);
             args.Add("run", runId);
+            if (WithoutJit is { } noJit)
+            {
+                await c.ExecuteAsync(Command(noJit, null, tx, cancellationToken));
+            }
+
             // Priority is the play count clamped to 32 bits (what a job row reads back): beyond 2.1 billion plays the order ties.
             var enqueued = await c.ExecuteAsync(Command($"""
                 WITH scope AS ({songs}), rec AS (SELECT DISTINCT isrc AS r FROM scope WHERE isrc IS NOT NULL)

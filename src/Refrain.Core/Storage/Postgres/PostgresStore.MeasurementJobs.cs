@@ -8,5 +8,7 @@ public sealed partial class PostgresStore
 
     private protected override string TrackAlbumId(string column) => $"({column}::jsonb -> 'album' ->> 'id')";
 
+    private protected override string WithoutJit => "SET LOCAL jit = off";
+
     private protected override string SnapshotRows => "jsonb_to_recordset(@rows::jsonb) AS x(r text, t bigint)";
 }
