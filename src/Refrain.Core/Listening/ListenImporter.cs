@@ -24,7 +24,7 @@ public sealed class ListenImporter(RefrainStore store)
     /// its counts or <c>failed</c> with the error. <paramref name="fileName"/> is the name to show (an HTTP upload's own name
     /// rather than its temporary file's).
     /// </summary>
-    public async Task<(long UploadId, ListenFileResult Result)> ImportRecordedAsync(long listenerId, string path, string? fileName, CancellationToken cancellationToken)
+    public async Task<(long UploadId, ListenFileResult File)> ImportRecordedAsync(long listenerId, string path, string? fileName, CancellationToken cancellationToken)
     {
         var name = fileName ?? Path.GetFileName(path);
         var bytes = File.Exists(path) ? new FileInfo(path).Length : 0;

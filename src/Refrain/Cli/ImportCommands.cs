@@ -24,7 +24,7 @@ internal static class ImportCommands
             {
                 // Each existing file is recorded as an upload, as an HTTP upload is; a missing one is only an error here.
                 var result = file.Exists
-                    ? (await importer.ImportRecordedAsync(listenerId, file.FullName, null, token)).Result
+                    ? (await importer.ImportRecordedAsync(listenerId, file.FullName, null, token)).File
                     : new ListenFileResult(file.Name, new ListenCounts(), $"no such file: {file.FullName}");
                 total.Add(result.Counts);
                 if (result.Failed)

@@ -39,7 +39,7 @@ internal static class ListenersReprobeCommand
 
             if (rt.Json)
             {
-                Output.Json(rt.Out, new { items = results.Select(r => new { r.ListenerId, r.Result, r.Error }) });
+                Output.Json(rt.Out, new { items = results.Select(r => new { r.ListenerId, Result = r.Status, r.Error }) });
             }
             else if (results.Count == 0)
             {
@@ -49,7 +49,7 @@ internal static class ListenersReprobeCommand
             {
                 foreach (var result in results)
                 {
-                    rt.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"listener {result.ListenerId}: {result.Result}{(result.Error is null ? "" : $": {result.Error}")}"));
+                    rt.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"listener {result.ListenerId}: {result.Status}{(result.Error is null ? "" : $": {result.Error}")}"));
                 }
             }
 

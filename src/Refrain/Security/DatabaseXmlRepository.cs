@@ -11,17 +11,11 @@ namespace Refrain.Security;
 internal sealed class DatabaseXmlRepository(RefrainStore store) : IXmlRepository
 {
     public IReadOnlyCollection<XElement> GetAllElements() =>
-        Blocking(() => store.GetProtectionKeysAsync(CancellationToken.None)).Select(x => XElement.Parse(x)).ToList().AsReadOnly();
+        store.GetProtectionKeys().Select(x => XElement.Parse(x)).ToList().AsReadOnly();
 
     public void StoreElement(XElement element, string friendlyName)
     {
         var name = string.IsNullOrWhiteSpace(friendlyName) ? Guid.NewGuid().ToString("N") : friendlyName;
-        Blocking(() => store.AddProtectionKeyAsync(name, element.ToString(SaveOptions.DisableFormatting), CancellationToken.None));
+        store.AddProtectionKey(name, element.ToString(SaveOptions.DisableFormatting));
     }
-
-    /// <summary>
-    /// Data Protection's repository contract is synchronous; the store is not. The key ring is read rarely (then cached), so
-    /// blocking a pool thread on it is cheap; Task.Run keeps any caller's synchronization context out of the wait.
-    /// </summary>
-    private static T Blocking<T>(Func<Task<T>> work) => Task.Run(work).GetAwaiter().GetResult();
 }

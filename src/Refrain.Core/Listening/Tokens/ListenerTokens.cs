@@ -101,7 +101,7 @@ public sealed class ListenerTokens(SpotifyUserAuth auth, ITokenProtector protect
                 return Failure(listenerId, ex.Outcome);
             }
         }, cancellationToken);
-        ListenerTokensLog.Reprobed(logger, listenerId, result.Result);
+        ListenerTokensLog.Reprobed(logger, listenerId, result.Status);
         return result;
     }
 

@@ -48,6 +48,8 @@ public sealed partial class PostgresStore : RefrainStore
         return await work(connection);
     }
 
+    private protected override DbConnection OpenConnection() => _dataSource.OpenConnection();
+
     public override async Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);

@@ -57,6 +57,13 @@ public sealed partial class SqliteStore : RefrainStore
         return await work(connection);
     }
 
+    private protected override DbConnection OpenConnection()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
     public override async Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken)
     {
         // BEGIN IMMEDIATE (the writer's transaction) is the lock: a second process waits, then finds nothing to do.
