@@ -15,7 +15,7 @@ public sealed class DemoCommandTests : IDisposable
     private readonly string _directory = Directory.CreateTempSubdirectory("refrain-demo-").FullName;
 
     [Fact]
-    public async Task Demo_ShowsRematchEnrichmentAndSyncThroughTheApi_AndRecreatesItsDatabaseAtEachStart()
+    public async Task Demo_ShowsRematchEnrichmentSyncAndMeasurementThroughTheApi_AndRecreatesItsDatabaseAtEachStart()
     {
         IReadOnlyList<long> firstListeners;
         string firstKey;
@@ -28,6 +28,7 @@ public sealed class DemoCommandTests : IDisposable
             JsonElement rematch = default;
             await Eventually.WaitAsync(async () =>
             {
+                await PaceAsync();
                 var runs = await GetAsync(api, "/api/tasks/runs?kind=spotify/sweep_duration_mismatches&state=succeeded");
                 var done = runs.GetProperty("items").EnumerateArray().FirstOrDefault();
                 rematch = done;
@@ -45,6 +46,7 @@ public sealed class DemoCommandTests : IDisposable
             Assert.Equal(3, firstListeners.Count);
             await Eventually.WaitAsync(async () =>
             {
+                await PaceAsync();
                 foreach (var id in firstListeners)
                 {
                     if ((await GetAsync(api, $"/api/listeners/{id}")).GetProperty("enriched").GetInt64() > 0)
@@ -57,6 +59,7 @@ public sealed class DemoCommandTests : IDisposable
             }, "a listener with enriched plays", Bound);
             await Eventually.WaitAsync(async () =>
             {
+                await PaceAsync();
                 foreach (var id in firstListeners)
                 {
                     var listener = await GetAsync(api, $"/api/listeners/{id}");
@@ -69,6 +72,17 @@ public sealed class DemoCommandTests : IDisposable
 
                 return false;
             }, "a connected listener with a last sync", Bound);
+
+            // The current measurement job: one album play-count snapshot per Spotify album of the catalog, through the sandbox.
+            JsonElement measured = default;
+            await Eventually.WaitAsync(async () =>
+            {
+                await PaceAsync();
+                var runs = await GetAsync(api, "/api/tasks/runs?kind=measurement&state=succeeded");
+                measured = runs.GetProperty("items").EnumerateArray().FirstOrDefault();
+                return measured.ValueKind == JsonValueKind.Object;
+            }, "a succeeded measurement run", Bound);
+            Assert.True(measured.GetProperty("counts").GetProperty("succeeded").GetInt64() > 0, measured.ToString());
 
             await demo.KillAsync();
         }
@@ -122,6 +136,11 @@ public sealed class DemoCommandTests : IDisposable
         Assert.EndsWith("/api/docs", docs, StringComparison.Ordinal);
         return (new Uri(docs["docs: ".Length..^"api/docs".Length]), key);
     }
+
+    /// <summary>
+    /// One poll a second: the API allows a key 600 requests a minute, and the demo's own progress lines poll with the same key.
+    /// </summary>
+    private static Task PaceAsync() => Task.Delay(TimeSpan.FromSeconds(1));
 
     private static HttpClient Client(Uri root, string key)
     {
