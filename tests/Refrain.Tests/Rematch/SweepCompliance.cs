@@ -137,10 +137,12 @@ public abstract class SweepCompliance : StoreTestBase
     [StoreFact]
     public async Task MonthlySchedule_ShipsByDefaultAndEnqueuesTheSweepAtFourOnTheFirst()
     {
-        var registry = new JobHandlerRegistry([
-            new JobHandlerRegistration(DurationMismatchSweepHandler.Source, DurationMismatchSweepHandler.JobType, _ => new DurationMismatchSweepHandler()),
-            new JobHandlerRegistration(Refrain.Listening.Sync.SyncSweepHandler.Source, Refrain.Listening.Sync.SyncSweepHandler.JobType, _ => new Refrain.Listening.Sync.SyncSweepHandler()),
-        ]);
+        // Every shipped schedule must validate, so each one's job gets a handler; only the monthly sweep's is the real one.
+        var registry = new JobHandlerRegistry(EngineServices.DefaultSchedules
+            .Select(d => d.Job.Split('/'))
+            .Where(job => job[1] != DurationMismatchSweepHandler.JobType)
+            .Select(job => new JobHandlerRegistration(job[0], job[1], _ => new NoopHandler()))
+            .Append(new JobHandlerRegistration(DurationMismatchSweepHandler.Source, DurationMismatchSweepHandler.JobType, _ => new DurationMismatchSweepHandler())));
         var service = new ScheduleService(Store, registry, Time);
         foreach (var definition in EngineServices.ConfiguredSchedules(new ConfigurationBuilder().Build()))
         {
