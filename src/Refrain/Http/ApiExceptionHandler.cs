@@ -23,6 +23,13 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
         {
             return true;
         }
+        else if (exception is Billing.BillingException billing)
+        {
+            // The payment provider could not decide (unreachable, refused our key): an upstream failure, not ours; the
+            // message is written to carry no secret.
+            ApiLog.Unhandled(logger, context.Request.Method, context.Request.Path, context.TraceIdentifier, exception);
+            problem = Results.Problem(title: "Payment provider unavailable", detail: billing.Message, statusCode: StatusCodes.Status502BadGateway);
+        }
         else
         {
             ApiLog.Unhandled(logger, context.Request.Method, context.Request.Path, context.TraceIdentifier, exception);

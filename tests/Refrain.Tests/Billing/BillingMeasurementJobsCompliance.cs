@@ -57,6 +57,22 @@ public abstract class BillingMeasurementJobsCompliance : BillingApiTestBase
     }
 
     [StoreFact]
+    public async Task Historical_WhenStripeFails_Is502WithoutTheKeyAndEnqueuesNothing()
+    {
+        var catalog = await CatalogAsync();
+        var jobsBefore = await CountJobsAsync();
+        Sandbox.Options.Stripe.ServerErrorRate = 1;
+
+        var response = await PostAsync(catalog, "historical");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain(Sandbox.Options.StripeSecretKey, body, StringComparison.Ordinal);
+        Assert.Equal(jobsBefore, await CountJobsAsync());
+    }
+
+    [StoreFact]
     public async Task Current_WithoutACard_IsNeverGated()
     {
         var catalog = await CatalogAsync();
