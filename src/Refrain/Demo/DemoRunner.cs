@@ -15,8 +15,8 @@ internal sealed class DemoRunner(TextWriter output, TextWriter error)
     {
         var time = TimeProvider.System;
         var started = time.GetTimestamp();
-        var db = DemoDatabase.Prepare(database);
         var nodePort = DemoSettings.ResolvePort(port);
+        var db = DemoDatabase.Prepare(database);
         var node = new Uri($"http://127.0.0.1:{nodePort.ToString(CultureInfo.InvariantCulture)}/");
         await using var sandbox = await SandboxServer.StartAsync(DemoSettings.Sandbox(), ct);
         var settings = DemoSettings.For(sandbox, node, DemoSettings.NewTokenKey());

@@ -12,16 +12,23 @@ internal static class DemoSettings
     /// <summary>Spotify requests per rolling 30 s, in the sandbox and at Refrain's gate alike: enough for the demo to move.</summary>
     public const int SpotifyPerWindow = 600;
 
-    /// <summary>The port to listen on: <paramref name="port"/>, or when 0 a free one picked now (the redirect URI must name it before the node starts).</summary>
+    /// <summary>
+    /// The port to listen on: <paramref name="port"/>, or when 0 a free one picked now (the redirect URI must name it before
+    /// the node starts). A port already taken is an <see cref="IOException"/> here, before anything starts, rather than a
+    /// host start-up failure with its stack trace later.
+    /// </summary>
     public static int ResolvePort(int port)
     {
-        if (port != 0)
+        using var probe = new TcpListener(IPAddress.Loopback, port);
+        try
         {
-            return port;
+            probe.Start();
+        }
+        catch (SocketException ex)
+        {
+            throw new IOException(ex.Message, ex);
         }
 
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
         return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 

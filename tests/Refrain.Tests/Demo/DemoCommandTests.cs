@@ -102,15 +102,36 @@ public sealed class DemoCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Demo_WithAPortOutOfRange_ExitsWithUsageErrorBeforeStartingAnything()
+    public async Task Demo_WithAPortOutOfRange_ExitsWithUsageErrorBeforeTouchingTheDatabase()
     {
-        using var refrain = new Cli.RefrainProcess();
+        var earlier = await EarlierDemoAsync();
+        await using var demo = DemoProcess.Start(_directory, "--port", "70000");
 
-        var result = await refrain.RunAsync("demo", "--port", "70000");
+        Assert.Equal(2, await demo.ExitCodeAsync(Bound));
+        Assert.Contains("error: --port must be between 0 and 65535", demo.Output, StringComparison.Ordinal);
+        Assert.Equal("an earlier demo's data", await File.ReadAllTextAsync(earlier));
+    }
 
-        Assert.True(result.ExitCode == 2, result.ToString());
-        Assert.Equal(["error: --port must be between 0 and 65535"], result.StderrLines);
-        Assert.False(File.Exists(Path.Combine(refrain.Directory, "refrain-demo.db")), "the demo created its database before checking --port");
+    [Fact]
+    public async Task Demo_OnAPortInUse_ExitsWithOneErrorLineBeforeTouchingTheDatabase()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        var earlier = await EarlierDemoAsync();
+        await using var demo = DemoProcess.Start(_directory, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(2, await demo.ExitCodeAsync(Bound));
+        Assert.Contains($"--- stderr ---\nerror: cannot listen on 127.0.0.1:{port}: ", demo.Output, StringComparison.Ordinal);
+        Assert.Equal("an earlier demo's data", await File.ReadAllTextAsync(earlier));
+    }
+
+    /// <summary>A stand-in for the file an earlier demo left: a refused start must not delete it.</summary>
+    private async Task<string> EarlierDemoAsync()
+    {
+        var path = Path.Combine(_directory, "refrain-demo.db");
+        await File.WriteAllTextAsync(path, "an earlier demo's data");
+        return path;
     }
 
     public void Dispose()
