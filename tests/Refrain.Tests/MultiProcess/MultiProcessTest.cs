@@ -80,6 +80,9 @@ public abstract class MultiProcessTest(ITestOutputHelper output) : IAsyncLifetim
     protected async Task<string> WaitReadyAsync(RefrainProcess node)
     {
         var id = (await node.WaitForLineAsync(RefrainProcess.WorkerStarted(), Patience)).Groups["id"].Value;
+
+        // The worker starts before Kestrel binds; a node stopped in between exits 1 ("hosting failed to start").
+        await node.WaitForLineAsync(RefrainProcess.HostStarted(), Patience);
         Log($"{node.Name} ready: worker {id}");
         return id;
     }

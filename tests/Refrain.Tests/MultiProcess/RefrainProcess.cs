@@ -284,6 +284,10 @@ public sealed partial class RefrainProcess : IAsyncDisposable
     [GeneratedRegex(@"Worker (?<id>\S+) started with pools")]
     public static partial Regex WorkerStarted();
 
+    /// <summary>The host finished starting (Kestrel bound): a signal before this line makes the host fail to start.</summary>
+    [GeneratedRegex(@"Application started\.")]
+    public static partial Regex HostStarted();
+
     /// <summary>The <c>worker_stats</c> line a node logs on graceful shutdown.</summary>
     [GeneratedRegex(@"worker_stats worker=(?<id>\S+) claimed=(?<claimed>\d+) executed=(?<executed>\d+) committed=(?<committed>\d+) fenced=(?<fenced>\d+)")]
     public static partial Regex WorkerStatsLine();
