@@ -62,6 +62,32 @@ internal static class PaidRequest
         }
     }
 
+    /// <summary>
+    /// <see cref="GetAsync"/> with the 2xx body parsed by <paramref name="parse"/>: the value, or the outcome about
+    /// <paramref name="what"/> (a body that does not parse is a retry marked unparseable, the engine's rule for them).
+    /// </summary>
+    public static async Task<ProviderResult<T>> ReadAsync<T>(
+        ProviderCall call, QuotaService quota, HttpClient http, string provider, long? accountId, Uri uri, Action<HttpRequestMessage> prepare,
+        string endpoint, string what, Func<string, T> parse, ILogger logger, CancellationToken cancellationToken)
+        where T : class
+    {
+        var (body, outcome) = await GetAsync(call, quota, http, provider, accountId, uri, prepare, endpoint, logger, cancellationToken);
+        if (outcome is not null)
+        {
+            return call.Stop<T>(outcome, what);
+        }
+
+        try
+        {
+            return call.Of(parse(body!));
+        }
+        catch (JsonException ex)
+        {
+            ProvidersLog.Unparseable(logger, provider, endpoint, ex.Message);
+            return call.Stop<T>(call.Failed(ex, cancellationToken), what);
+        }
+    }
+
     /// <summary>The service's own one-line explanation of an error (<c>message</c> or <c>error</c>), when its body has one.</summary>
     private static string? ErrorMessage(string body)
     {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -54,21 +53,8 @@ public sealed partial class SnapshotClient
         }
 
         var uri = new Uri($"{_options.BaseUrl!.AbsoluteUri.TrimEnd('/')}/albums/{id}/playcounts");
-        var (body, outcome) = await PaidRequest.GetAsync(call, _quota, _http, Provider, accountId, uri, _ => { }, Endpoint, _logger, cancellationToken);
-        if (outcome is not null)
-        {
-            return call.Stop<AlbumPlaycounts>(outcome, what);
-        }
-
-        try
-        {
-            return call.Of(SnapshotJson.Playcounts(body!, id));
-        }
-        catch (JsonException ex)
-        {
-            ProvidersLog.Unparseable(_logger, Provider, Endpoint, ex.Message);
-            return call.Stop<AlbumPlaycounts>(call.Failed(ex, cancellationToken), what);
-        }
+        return await PaidRequest.ReadAsync(call, _quota, _http, Provider, accountId, uri, _ => { }, Endpoint, what,
+            body => SnapshotJson.Playcounts(body, id), _logger, cancellationToken);
     }
 
     /// <summary>Spotify ids are base62; the length is not checked beyond reason so stand-ins may use their own.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -71,22 +70,9 @@ public sealed partial class SongstatsClient
 
         var uri = new Uri(string.Create(CultureInfo.InvariantCulture,
             $"{_options.BaseUrl.AbsoluteUri.TrimEnd('/')}/enterprise/v1/tracks/historic_stats?isrc={normalised}&source=spotify&start_date={from:yyyy-MM-dd}&end_date={to:yyyy-MM-dd}"));
-        var (body, outcome) = await PaidRequest.GetAsync(
-            call, _quota, _http, Provider, accountId, uri, r => r.Headers.TryAddWithoutValidation("apikey", _options.ApiKey), Endpoint, _logger, cancellationToken);
-        if (outcome is not null)
-        {
-            return call.Stop<SongstatsHistory>(outcome, what);
-        }
-
-        try
-        {
-            return call.Of(new SongstatsHistory(normalised, SongstatsJson.History(body!)));
-        }
-        catch (JsonException ex)
-        {
-            ProvidersLog.Unparseable(_logger, Provider, Endpoint, ex.Message);
-            return call.Stop<SongstatsHistory>(call.Failed(ex, cancellationToken), what);
-        }
+        return await PaidRequest.ReadAsync(call, _quota, _http, Provider, accountId, uri,
+            r => r.Headers.TryAddWithoutValidation("apikey", _options.ApiKey), Endpoint, what,
+            body => new SongstatsHistory(normalised, SongstatsJson.History(body)), _logger, cancellationToken);
     }
 
     [GeneratedRegex("^[A-Z]{2}[A-Z0-9]{3}[0-9]{7}$")]
