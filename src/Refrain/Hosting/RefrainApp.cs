@@ -1,3 +1,4 @@
+using Refrain.Admin;
 using Refrain.Billing;
 using Refrain.Catalog;
 using Refrain.Http;
@@ -36,6 +37,7 @@ public static class RefrainApp
 
         builder.Services.AddRefrainApi(builder.Configuration);
         builder.Services.AddBilling(builder.Configuration);
+        builder.Services.AddRefrainAdmin();
 
         var app = builder.Build();
         app.UseRefrainApi();
@@ -45,6 +47,7 @@ public static class RefrainApp
         app.MapCronApi();
         app.MapBillingWebhook();
         app.MapSpotifyConnect();
+        app.MapRefrainAdmin();
         var api = app.MapApiGroup();
         MapResources(api);
         return app;
