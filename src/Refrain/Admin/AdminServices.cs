@@ -18,7 +18,7 @@ public static class AdminServices
             o.RootDirectory = "/Admin";
             o.Conventions.AuthorizeFolder("/", AdminSession.Policy);
             o.Conventions.AllowAnonymousToPage("/Login/Login");
-        });
+        }).AddApplicationPart(typeof(AdminServices).Assembly); // the pages live here even when the host is a test runner
         services.AddAuthentication().AddCookie(AdminSession.Scheme, o =>
         {
             o.Cookie.Name = AdminSession.CookieName;
