@@ -6,6 +6,7 @@ public sealed partial class Worker
     internal async Task<Completion> ExecuteAsync(JobRecord job, CancellationToken hardStop)
     {
         Stats.OnExecuted();
+        var started = time.GetTimestamp();
         var registration = registry.Find(job.Source, job.JobType);
         JobOutcome outcome;
         if (registration is null)
@@ -38,6 +39,7 @@ public sealed partial class Worker
             }
         }
 
+        metrics.OnExecuted(job.Source, job.JobType, time.GetElapsedTime(started));
         return Outcomes.ToCompletion(job, outcome, time.GetUtcNow());
     }
 }

@@ -68,7 +68,7 @@ public static class EngineServices
         services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection("Scheduling"));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<WorkerOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SchedulingOptions>>().Value);
-        services.AddSingleton<EngineMetrics>();
+        services.AddEngineMetrics();
         services.AddSingleton<Worker>();
         services.AddSingleton<Scheduler>();
         services.AddSingleton<ScheduleService>();
