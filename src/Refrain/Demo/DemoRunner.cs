@@ -65,6 +65,7 @@ internal sealed class DemoRunner(TextWriter output, TextWriter error)
             Refrain demo: a node on {root} with the sandbox's Spotify, MusicBrainz, Songstats and snapshot stand-ins on {sandbox.BaseUrl.AbsoluteUri.TrimEnd('/')}
             database: {db.Description}
             seeded: account {DemoSeeder.Account}, catalog {seed.CatalogId} of {seed.Songs} songs, listeners {listeners}
+            dashboard: {root}/admin   (log in with the admin key below)
             API: {root}/api
             docs: {root}/api/docs
             admin key (account {DemoSeeder.Account}; a new one at each start):

@@ -28,13 +28,12 @@ public sealed class DemoCommandTests : IDisposable
             JsonElement rematch = default;
             await Eventually.WaitAsync(async () =>
             {
-                await PaceAsync();
                 var runs = await GetAsync(api, "/api/tasks/runs?kind=spotify/sweep_duration_mismatches&state=succeeded");
                 var done = runs.GetProperty("items").EnumerateArray().FirstOrDefault();
                 rematch = done;
                 // The summary is written just after the run ends.
                 return done.ValueKind == JsonValueKind.Object && done.GetProperty("summary").ValueKind == JsonValueKind.Object;
-            }, "a succeeded re-match run with its summary", Bound);
+            }, "a succeeded re-match run with its summary", Bound, Poll);
             var summary = rematch.GetProperty("summary");
             var review = new[] { "kept", "canonical_suspect", "ambiguous", "below_floor", "no_candidates" }.Sum(c => summary.GetProperty(c).GetInt64());
             Assert.True(summary.GetProperty("relinked").GetInt64() > 0, summary.ToString());
@@ -46,7 +45,6 @@ public sealed class DemoCommandTests : IDisposable
             Assert.Equal(3, firstListeners.Count);
             await Eventually.WaitAsync(async () =>
             {
-                await PaceAsync();
                 foreach (var id in firstListeners)
                 {
                     if ((await GetAsync(api, $"/api/listeners/{id}")).GetProperty("enriched").GetInt64() > 0)
@@ -56,10 +54,9 @@ public sealed class DemoCommandTests : IDisposable
                 }
 
                 return false;
-            }, "a listener with enriched plays", Bound);
+            }, "a listener with enriched plays", Bound, Poll);
             await Eventually.WaitAsync(async () =>
             {
-                await PaceAsync();
                 foreach (var id in firstListeners)
                 {
                     var listener = await GetAsync(api, $"/api/listeners/{id}");
@@ -71,17 +68,16 @@ public sealed class DemoCommandTests : IDisposable
                 }
 
                 return false;
-            }, "a connected listener with a last sync", Bound);
+            }, "a connected listener with a last sync", Bound, Poll);
 
             // The current measurement job: one album play-count snapshot per Spotify album of the catalog, through the sandbox.
             JsonElement measured = default;
             await Eventually.WaitAsync(async () =>
             {
-                await PaceAsync();
                 var runs = await GetAsync(api, "/api/tasks/runs?kind=measurement&state=succeeded");
                 measured = runs.GetProperty("items").EnumerateArray().FirstOrDefault();
                 return measured.ValueKind == JsonValueKind.Object;
-            }, "a succeeded measurement run", Bound);
+            }, "a succeeded measurement run", Bound, Poll);
             Assert.True(measured.GetProperty("counts").GetProperty("succeeded").GetInt64() > 0, measured.ToString());
 
             await demo.KillAsync();
@@ -152,16 +148,18 @@ public sealed class DemoCommandTests : IDisposable
     /// <summary>The node's root (from the docs line) and the admin key (alone on its line).</summary>
     private static async Task<(Uri Root, string Key)> ReadStartAsync(DemoProcess demo)
     {
+        var dashboard = await demo.LineAsync(l => l.StartsWith("dashboard: ", StringComparison.Ordinal), "dashboard", Bound);
         var docs = await demo.LineAsync(l => l.StartsWith("docs: ", StringComparison.Ordinal), "docs", Bound);
         var key = await demo.LineAsync(l => l.StartsWith("rfn_", StringComparison.Ordinal), "admin key", Bound);
         Assert.EndsWith("/api/docs", docs, StringComparison.Ordinal);
+        Assert.StartsWith($"dashboard: {docs["docs: ".Length..^"api/docs".Length]}admin ", dashboard, StringComparison.Ordinal);
         return (new Uri(docs["docs: ".Length..^"api/docs".Length]), key);
     }
 
     /// <summary>
     /// One poll a second: the API allows a key 600 requests a minute, and the demo's own progress lines poll with the same key.
     /// </summary>
-    private static Task PaceAsync() => Task.Delay(TimeSpan.FromSeconds(1));
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
 
     private static HttpClient Client(Uri root, string key)
     {
