@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Refrain.Catalog;
@@ -51,7 +52,15 @@ public abstract partial class BrowserTestBase
             {
                 Score = 0.71,
                 Breakdown = """{"title": 0.93, "artists": 1.0, "duration": 0.2}""",
-                Candidates = $$$"""[{"id": "{{{candidate.Id}}}", "name": "{{{candidate.Name}}}", "score": 0.71, "breakdown": {"title": 0.93, "artists": 1.0, "duration": 0.2}}]""",
+                Candidates = JsonSerializer.Serialize(new[]
+                {
+                    new Dictionary<string, object?>
+                    {
+                        ["id"] = candidate.Id, ["name"] = candidate.Name, ["artists"] = candidate.Artists.Select(a => a.Name), ["album"] = candidate.Album.Name,
+                        ["isrc"] = candidate.Isrc, ["duration_ms"] = candidate.DurationMs, ["score"] = 0.71,
+                        ["breakdown"] = new Dictionary<string, double> { ["title"] = 0.93, ["artists"] = 1.0, ["duration"] = 0.2, ["total"] = 0.71 },
+                    },
+                }),
                 MatcherVersion = "test",
             }, CancellationToken.None));
         }

@@ -7,7 +7,7 @@ namespace Refrain.Tests.Browser;
 /// visible text: log in, filter the jobs, retry a dead job, settle a duration mismatch, pause and trigger a schedule.
 /// Each change is checked on the page and in the store.
 /// </summary>
-public sealed class DashboardBrowserTests(Chromium chromium) : BrowserTestBase(chromium), IClassFixture<Chromium>
+public sealed partial class DashboardBrowserTests(Chromium chromium) : BrowserTestBase(chromium), IClassFixture<Chromium>
 {
     [BrowserFact]
     public async Task Login_WithTheAdminKey_OpensTheOverview_AndAWrongKeyStaysOnTheLoginPage()
