@@ -22,7 +22,7 @@ internal static class PrometheusText
 
     private static void WriteJobs(PrometheusWriter w, StoreSnapshot snapshot, DateTimeOffset now)
     {
-        w.Family("refrain_jobs", "gauge", $"Jobs by source, job type and state (a database count, refreshed at most every {MetricsSnapshots.Ttl.TotalSeconds:0} s).");
+        w.Family("refrain_jobs", "gauge", $"Jobs by source, job type and state (a database count, refreshed at most every {MetricsSnapshots.JobCountsTtl.TotalSeconds:0} s).");
         foreach (var (source, jobType, state, count) in snapshot.Jobs)
         {
             w.Sample("refrain_jobs", count, ("source", source), ("job_type", jobType), ("state", state));

@@ -77,20 +77,21 @@ public abstract class MetricsCompliance : StoreTestBase
     }
 
     [StoreFact]
-    public async Task Snapshot_IsReusedWithinItsTtl_AndRetakenAfter()
+    public async Task Snapshot_QueueIsRetakenAfterItsTtl_AndTheFullJobCountAfterItsLongerOne()
     {
-        var first = await ScrapeAsync();
         var snapshots = new MetricsSnapshots(Store, new QuotaService(Store, Time, new QuotaLimits()), Time);
         await snapshots.GetAsync(CancellationToken.None);
         await Store.EnqueueAsync(new NewJob("spotify", "a", "1"), CancellationToken.None);
 
         var cached = await snapshots.GetAsync(CancellationToken.None);
         Time.Advance(MetricsSnapshots.Ttl);
-        var fresh = await snapshots.GetAsync(CancellationToken.None);
+        var queueFresh = await snapshots.GetAsync(CancellationToken.None);
+        Time.Advance(MetricsSnapshots.JobCountsTtl - MetricsSnapshots.Ttl);
+        var allFresh = await snapshots.GetAsync(CancellationToken.None);
 
-        Assert.False(first.Has("""refrain_jobs{source="spotify",job_type="a",state="pending"}"""));
-        Assert.Empty(cached.Jobs);
-        Assert.Equal(1, Assert.Single(fresh.Jobs).Count);
+        Assert.Equal((0, 0), (cached.Jobs.Count, cached.Queues.Count));
+        Assert.Equal((0, 1L), (queueFresh.Jobs.Count, Assert.Single(queueFresh.Queues).Depth));
+        Assert.Equal(1, Assert.Single(allFresh.Jobs).Count);
     }
 
     [StoreFact]
