@@ -12,7 +12,7 @@ namespace Refrain.Admin.Overview;
 internal sealed class JobCounts(RefrainStore store, TimeProvider time, ILogger<JobCounts> logger)
 {
     /// <summary>How long counts are served without starting a recount.</summary>
-    public static readonly TimeSpan FreshFor = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan FreshFor = TimeSpan.FromSeconds(15);
 
     private const string CacheKey = "refrain:admin:overview:job-counts";
 

@@ -13,16 +13,17 @@ internal sealed record ScheduleRow(ScheduleRecord Schedule, string Account, stri
     public static string AccountName(long? accountId, IReadOnlyDictionary<long, string> accounts) =>
         accountId is { } id ? accounts.GetValueOrDefault(id, $"account {id}") : "system";
 
-    /// <summary>The cron in words, or a note when a stored cron no longer parses (it was validated when written).</summary>
+    /// <summary>The cron in words, or a note when a stored cron cannot be read (it was validated when written).</summary>
     public static string Describe(string cron)
     {
         try
         {
             return CronDescription.Describe(cron);
         }
-        catch (CronFormatException)
+        catch (FormatException)
         {
-            return "(not a valid cron expression)";
+            // CronFormatException is one; any other means the describer cannot read what the parser accepted: show the cron alone.
+            return "(no description)";
         }
     }
 }
