@@ -48,6 +48,27 @@ public abstract class OverviewCompliance : ApiTestBase
     }
 
     [StoreFact]
+    public async Task Overview_ServesJobCountsUpTo15sOld_ThenRecountsInTheBackground()
+    {
+        var now = Time.GetUtcNow();
+        await EnqueueAsync("spotify", "song:1", now);
+        using var admin = await AdminClient.LoginAsync(BaseAddress, AdminKey);
+        Assert.Equal("pending 1", Card(await admin.GetPageAsync("/admin"), "pending"));
+        await EnqueueAsync("spotify", "song:2", now);
+
+        Time.Advance(TimeSpan.FromSeconds(14));
+        var fresh = await admin.GetPageAsync("/admin");
+        Time.Advance(TimeSpan.FromSeconds(1));
+        var stale = await admin.GetPageAsync("/admin");
+
+        // Within 15 s the first count is served as is; at 15 s the page still gets it, and starts the recount that the next pages see.
+        Assert.Equal("pending 1", Card(fresh, "pending"));
+        Assert.Contains("Job counts from 2026-11-22 12:00:00Z (14 s ago)", AdminClient.Text(fresh), StringComparison.Ordinal);
+        Assert.Equal("pending 1", Card(stale, "pending"));
+        await Eventually.WaitAsync(async () => Card(await admin.GetPageAsync("/admin"), "pending") == "pending 2", "the background recount");
+    }
+
+    [StoreFact]
     public async Task Overview_ShowsAPausedProvider_WithItsReasonAndEnd_AndPaidQuotaAgainstItsCap()
     {
         await Store.PauseProviderAsync("spotify", Time.GetUtcNow().AddHours(2), "rate", extendOnly: false, CancellationToken.None);
