@@ -55,6 +55,7 @@ public static class EngineServices
         services.AddSingleton<IRunSummarizer, OutdatedRunSummarizer>();
         services.AddSingleton<RunSummaries>();
         services.AddProviders(configuration);
+        Notifications.NotificationServices.AddNotifications(services, configuration);
         Listening.EnrichmentServices.AddListeningEnrichment(services, configuration);
         services.AddTokenProtection(configuration);
         services.AddSpotifyConnect(configuration);

@@ -33,6 +33,7 @@ public static class RefrainApp
         if (runEngine)
         {
             builder.Services.AddHostedService<EngineHostedService>();
+            builder.Services.AddHostedService<Notifications.NotificationLoop>();
         }
 
         builder.Services.AddRefrainApi(builder.Configuration);
@@ -68,5 +69,6 @@ public static class RefrainApp
         api.MapMeasurementJobsApi();
         api.MapMeasurementsApi();
         api.MapSnapshotScheduleApi();
+        Notifications.NotificationsApi.MapNotificationsApi(api);
     }
 }
