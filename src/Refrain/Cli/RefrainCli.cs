@@ -34,6 +34,7 @@ internal static class RefrainCli
         root.Subcommands.Add(MatcherCommands.Create());
         root.Subcommands.Add(QuotaCommands.Create());
         root.Subcommands.Add(MeasurementsCommands.Create());
+        root.Subcommands.Add(NotificationsCommands.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(SandboxCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
