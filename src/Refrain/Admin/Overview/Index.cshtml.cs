@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Refrain.Measurements.Quota;
+using Refrain.Notifications;
 using Refrain.Providers;
 using Refrain.Providers.MusicBrainz;
 using Refrain.Providers.Spotify;
 using Refrain.Runs;
+using Refrain.Scheduling;
 using Refrain.Storage;
 
 namespace Refrain.Admin.Overview;
@@ -66,9 +68,17 @@ internal sealed class IndexModel(RefrainStore store, ProviderGate gate, QuotaSer
             var lastRun = s.LastRunId is { } id ? lastRuns.GetValueOrDefault(id) : null;
             var lastSuccess = successes.TryGetValue((s.AccountId ?? 0, s.Name), out var at) ? at : (DateTimeOffset?)null;
             return new ScheduleAlert(s, Schedules.ScheduleRow.AccountName(s.AccountId, accounts), lastRun, lastSuccess,
-                ScheduleStaleness.MissedSince(s, lastSuccess, Now));
+                StaleSince(s, lastSuccess));
         }).ToList();
         Failing = alerts.Where(a => a.LastRun?.State is RunState.Failed or RunState.CompletedWithErrors).ToList();
         Stale = alerts.Where(a => a.MissedSince is not null).ToList();
     }
+
+    /// <summary>The staleness alert's own rule (notifications), so the page and the alert agree on which schedules are stale.</summary>
+    private DateTimeOffset? StaleSince(ScheduleRecord s, DateTimeOffset? lastSuccess) =>
+        Staleness.MissedSince(new ScheduleHealth
+        {
+            Id = s.Id, AccountId = s.AccountId, Name = s.Name, Cron = s.Cron, TimeZone = s.TimeZone, Enabled = s.Enabled,
+            CreatedAt = s.CreatedAt, LastSuccessAt = lastSuccess?.ToUnixTimeMilliseconds(),
+        }, Now)?.ToUniversalTime();
 }
