@@ -28,6 +28,7 @@ internal static class BenchCommand
         bench.Subcommands.Add(BenchListensCommand.Create());
         bench.Subcommands.Add(BenchSyncCommand.Create());
         bench.Subcommands.Add(BenchEnrichCommand.Create());
+        bench.Subcommands.Add(BenchDashboardCommand.Create());
         return bench;
     }
 

@@ -13,6 +13,7 @@ public sealed partial class CliHelpSnapshotTests
     [InlineData("root-help.txt")]
     [InlineData("schedules-help.txt", "schedules")]
     [InlineData("demo-help.txt", "demo")]
+    [InlineData("bench-dashboard-help.txt", "bench", "dashboard")]
     public async Task Help_MatchesSnapshot(string snapshot, params string[] command)
     {
         using var refrain = new RefrainProcess();
