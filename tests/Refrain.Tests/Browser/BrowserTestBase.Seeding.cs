@@ -4,6 +4,7 @@ using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Refrain.Catalog;
 using Refrain.Jobs;
+using Refrain.Listening;
 using Refrain.Rematch;
 using Refrain.Runs;
 using Refrain.Scheduling;
@@ -90,5 +91,14 @@ public abstract partial class BrowserTestBase
             CancellationToken.None);
         await Store.EnqueueChildrenAsync(runId, [new NewJob("test", "child", "child 2") { AccountId = AlphaId }], CancellationToken.None);
         return runId;
+    }
+
+    /// <summary>A listener of alpha with one finished upload of listening history. Returns its id.</summary>
+    protected async Task<long> SeedListenerAsync(string name)
+    {
+        var id = await Store.CreateListenerAsync(AlphaId, name, CancellationToken.None);
+        var upload = await Store.StartListenUploadAsync(id, "StreamingHistory_music_0.json", 48_213, CancellationToken.None);
+        await Store.FinishListenUploadAsync(upload, new ListenCounts { Imported = 412, Duplicate = 9, Short = 37, Podcast = 2 }, null, CancellationToken.None);
+        return id;
     }
 }

@@ -16,6 +16,7 @@ public sealed class DashboardScreenshotTests(Chromium chromium) : BrowserTestBas
         var run = await SeedRunAsync();
         var schedule = await SeedScheduleAsync("nightly-rematch");
         var songs = await SeedReviewItemsAsync(3);
+        var listener = await SeedListenerAsync("Ada's phone");
 
         Directory.CreateDirectory(Artifacts.Screenshots);
         await ShootAsync("login", "/admin/login", "Refrain dashboard");
@@ -32,6 +33,8 @@ public sealed class DashboardScreenshotTests(Chromium chromium) : BrowserTestBas
             ("schedule", $"/admin/schedules/{schedule.Id}", "Schedule nightly-rematch"),
             ("duration-mismatches", "/admin/duration-mismatches", "Duration mismatches"),
             ("duration-mismatch", $"/admin/duration-mismatches/{songs[0]}", "Review song 0"),
+            ("listeners", "/admin/listeners", "Listeners"),
+            ("listener", $"/admin/listeners/{listener}", "Ada's phone"),
         ];
         foreach (var (name, path, heading) in pages)
         {
