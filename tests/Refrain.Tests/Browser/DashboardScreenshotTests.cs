@@ -35,6 +35,7 @@ public sealed class DashboardScreenshotTests(Chromium chromium) : BrowserTestBas
             ("duration-mismatch", $"/admin/duration-mismatches/{songs[0]}", "Review song 0"),
             ("listeners", "/admin/listeners", "Listeners"),
             ("listener", $"/admin/listeners/{listener}", "Ada's phone"),
+            ("measurements", "/admin/measurements", "Measurements"),
         ];
         foreach (var (name, path, heading) in pages)
         {
