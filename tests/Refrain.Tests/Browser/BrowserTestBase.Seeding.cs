@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Refrain.Catalog;
 using Refrain.Jobs;
 using Refrain.Listening;
+using Refrain.Notifications;
 using Refrain.Rematch;
 using Refrain.Runs;
 using Refrain.Scheduling;
@@ -100,5 +101,14 @@ public abstract partial class BrowserTestBase
         var upload = await Store.StartListenUploadAsync(id, "StreamingHistory_music_0.json", 48_213, CancellationToken.None);
         await Store.FinishListenUploadAsync(upload, new ListenCounts { Imported = 412, Duplicate = 9, Short = 37, Podcast = 2 }, null, CancellationToken.None);
         return id;
+    }
+
+    /// <summary>A failed-run notification of alpha for <paramref name="runId"/>, written the way the notifier writes it (no channels).</summary>
+    protected async Task SeedNotificationAsync(long runId)
+    {
+        var batch = new NotificationBatch();
+        batch.Notifications.Add(new NotificationDraft($"run_failed:{runId}", NotificationKind.RunFailed, AlphaId, runId, null,
+            $"Run {runId} completed with errors", $"Run {runId} (spotify/sweep_duration_mismatches) completed with errors: 1 dead of 3 jobs.", "{}"));
+        Assert.Equal(1, await Store.WriteNotificationBatchAsync(batch, [], 5, CancellationToken.None));
     }
 }

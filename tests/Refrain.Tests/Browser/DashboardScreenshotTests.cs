@@ -17,6 +17,7 @@ public sealed class DashboardScreenshotTests(Chromium chromium) : BrowserTestBas
         var schedule = await SeedScheduleAsync("nightly-rematch");
         var songs = await SeedReviewItemsAsync(3);
         var listener = await SeedListenerAsync("Ada's phone");
+        await SeedNotificationAsync(run);
 
         Directory.CreateDirectory(Artifacts.Screenshots);
         await ShootAsync("login", "/admin/login", "Refrain dashboard");
@@ -36,6 +37,7 @@ public sealed class DashboardScreenshotTests(Chromium chromium) : BrowserTestBas
             ("listeners", "/admin/listeners", "Listeners"),
             ("listener", $"/admin/listeners/{listener}", "Ada's phone"),
             ("measurements", "/admin/measurements", "Measurements"),
+            ("notifications", "/admin/notifications", "Notifications"),
         ];
         foreach (var (name, path, heading) in pages)
         {
