@@ -162,6 +162,7 @@ public abstract class TenantIsolationCompliance : ApiTestBase
             ["GET /api/listeners"] = ("/api/listeners", true),
             ["GET /api/reviews/duration-mismatches"] = ("/api/reviews/duration-mismatches", false),
             ["GET /api/quota"] = ("/api/quota", false),
+            ["GET /api/notifications"] = ("/api/notifications", false),
         };
 
     /// <summary>Everything of alpha's the walk could have changed.</summary>
