@@ -41,6 +41,15 @@ public sealed class DemoCommandTests : IDisposable
             var reviews = await GetAsync(api, "/api/reviews/duration-mismatches");
             Assert.NotEmpty(reviews.GetProperty("items").EnumerateArray());
 
+            // The same run as a newcomer sees it: the dashboard, logged into with the printed key.
+            using (var dashboard = await Admin.AdminClient.LoginAsync(root, key))
+            {
+                var runPage = Admin.AdminClient.Text(await dashboard.GetPageAsync($"/admin/runs/{rematch.GetProperty("id").GetInt64()}"));
+                Assert.Contains($"relinked {summary.GetProperty("relinked").GetInt64()}", runPage, StringComparison.Ordinal);
+                var mismatches = await dashboard.GetPageAsync("/admin/duration-mismatches");
+                Assert.Contains("/admin/duration-mismatches/", mismatches, StringComparison.Ordinal);
+            }
+
             firstListeners = await ListenerIdsAsync(api);
             Assert.Equal(3, firstListeners.Count);
             await Eventually.WaitAsync(async () =>
