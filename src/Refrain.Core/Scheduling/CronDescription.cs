@@ -10,17 +10,6 @@ namespace Refrain.Scheduling;
 /// </summary>
 public static class CronDescription
 {
-    private static readonly Dictionary<string, string> Macros = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["@yearly"] = "0 0 1 1 *",
-        ["@annually"] = "0 0 1 1 *",
-        ["@monthly"] = "0 0 1 * *",
-        ["@weekly"] = "0 0 * * 0",
-        ["@daily"] = "0 0 * * *",
-        ["@midnight"] = "0 0 * * *",
-        ["@hourly"] = "0 * * * *",
-    };
-
     private static readonly string[] MonthNames =
         ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
@@ -32,7 +21,7 @@ public static class CronDescription
     {
         var parsed = CronExpression.Parse(expression);
         var text = expression.Trim();
-        var fields = (Macros.TryGetValue(text, out var expanded) ? expanded : text)
+        var fields = (CronExpression.Macros.TryGetValue(text, out var expanded) ? expanded : text)
             .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         var second = parsed.HasSeconds ? Parse(fields[0], CronField.Second) : null;
         var offset = parsed.HasSeconds ? 1 : 0;

@@ -31,7 +31,8 @@ public sealed class CronExpression
     /// <summary>How far ahead <see cref="GetNextOccurrence"/> looks before giving up.</summary>
     public const int SearchHorizonYears = 30;
 
-    private static readonly Dictionary<string, string> Macros = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>The @ shorthands and the five fields each stands for.</summary>
+    internal static readonly Dictionary<string, string> Macros = new(StringComparer.OrdinalIgnoreCase)
     {
         ["@yearly"] = "0 0 1 1 *",
         ["@annually"] = "0 0 1 1 *",

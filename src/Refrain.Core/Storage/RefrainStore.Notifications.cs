@@ -37,7 +37,7 @@ public abstract partial class RefrainStore
     /// </summary>
     public async Task<IReadOnlyList<(RunRecord Run, string Notify)>> EndedRunsToAnnounceAsync(long fromMs, int limit, CancellationToken cancellationToken)
     {
-        var rows = await ReadAsync(c => c.QueryAsync<AnnounceRow>(Command("""
+        var rows = await ReadAsync(c => c.QueryAsync<RunRecord, string, (RunRecord Run, string Notify)>(Command("""
             SELECT r.id, r.account_id, r.kind, r.trigger_type, r.requested_by, r.schedule_name, r.fire_time, r.state, r.root_job_id,
                    r.created_at, r.ended_at, r.total, r.succeeded, r.no_data, r.failed, r.dead, r.cancelled, r.summary,
                    COALESCE(s.notify, 'failure') AS notify
@@ -48,8 +48,8 @@ public abstract partial class RefrainStore
               AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.run_id = r.id)
             ORDER BY r.ended_at, r.id
             LIMIT @limit
-            """, new { fromMs, limit }, null, cancellationToken)), cancellationToken);
-        return rows.Select(r => (r.ToRun(), r.Notify)).ToList();
+            """, new { fromMs, limit }, null, cancellationToken), (run, notify) => (run, notify), splitOn: "notify"), cancellationToken);
+        return rows.ToList();
     }
 
     /// <summary>Every schedule with its last successful run's end (null when it never succeeded).</summary>
@@ -190,34 +190,4 @@ public abstract partial class RefrainStore
                 delivered_at = CASE WHEN @state = 'delivered' THEN @now ELSE delivered_at END, updated_at = @now
             WHERE notification_id = @notificationId AND channel = @channel
             """, new { notificationId, channel, state, attempts, error, now = NowMs }, tx, cancellationToken)), cancellationToken);
-
-    private sealed class AnnounceRow
-    {
-        public long Id { get; set; }
-        public long? AccountId { get; set; }
-        public string Kind { get; set; } = "";
-        public string TriggerType { get; set; } = "";
-        public string? RequestedBy { get; set; }
-        public string? ScheduleName { get; set; }
-        public long? FireTime { get; set; }
-        public string State { get; set; } = "";
-        public long? RootJobId { get; set; }
-        public long CreatedAt { get; set; }
-        public long? EndedAt { get; set; }
-        public long Total { get; set; }
-        public long Succeeded { get; set; }
-        public long NoData { get; set; }
-        public long Failed { get; set; }
-        public long Dead { get; set; }
-        public long Cancelled { get; set; }
-        public string? Summary { get; set; }
-        public string Notify { get; set; } = "failure";
-
-        public RunRecord ToRun() => new()
-        {
-            Id = Id, AccountId = AccountId, Kind = Kind, TriggerType = TriggerType, RequestedBy = RequestedBy, ScheduleName = ScheduleName,
-            FireTime = FireTime, State = State, RootJobId = RootJobId, CreatedAt = CreatedAt, EndedAt = EndedAt, Total = Total,
-            Succeeded = Succeeded, NoData = NoData, Failed = Failed, Dead = Dead, Cancelled = Cancelled, Summary = Summary,
-        };
-    }
 }
