@@ -65,7 +65,7 @@ public sealed class ListenImporter(RefrainStore store)
             var where = ex.LineNumber is { } line ? $" at line {line + 1}, byte {ex.BytePositionInLine + 1}" : "";
             return new ListenFileResult(name, new ListenCounts(), $"not a JSON array of plays{where}: {ex.Message}");
         }
-        catch (ListenFileException ex)
+        catch (Exception ex) when (ex is ListenFileException or ListenerGoneException)
         {
             return new ListenFileResult(name, new ListenCounts(), ex.Message);
         }
@@ -166,6 +166,7 @@ public sealed class ListenImporter(RefrainStore store)
         HistoryFormat? format = null;
         var batch = new List<PlayRow>(BatchSize);
         var index = 0;
+        var known = new PlayNames();
         await foreach (var row in JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(stream, cancellationToken: cancellationToken))
         {
             index++;
@@ -176,7 +177,7 @@ public sealed class ListenImporter(RefrainStore store)
 
             format ??= PlayParser.Detect(row) ?? throw new ListenFileException(
                 "not a streaming history file: the first object has neither 'ts'/'ms_played' (extended) nor 'endTime'/'msPlayed' (account data)");
-            var outcome = PlayParser.Parse(row, format.Value, out var play);
+            var outcome = PlayParser.Parse(row, format.Value, known, out var play);
             if (outcome != PlayOutcome.Accepted)
             {
                 counts.Count(outcome);

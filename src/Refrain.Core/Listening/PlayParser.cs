@@ -1,9 +1,5 @@
-using System.Buffers.Binary;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using Refrain.Matching;
 
 namespace Refrain.Listening;
 
@@ -24,10 +20,11 @@ internal static class PlayParser
         return first.TryGetProperty("endTime", out _) || first.TryGetProperty("msPlayed", out _) ? HistoryFormat.AccountData : null;
     }
 
-    public static PlayOutcome Parse(JsonElement row, HistoryFormat format, out PlayRow? play) =>
-        format == HistoryFormat.Extended ? ParseExtended(row, out play) : ParseAccountData(row, out play);
+    /// <summary>Parses one row; <paramref name="known"/> remembers the names of the file's earlier rows.</summary>
+    public static PlayOutcome Parse(JsonElement row, HistoryFormat format, PlayNames known, out PlayRow? play) =>
+        format == HistoryFormat.Extended ? ParseExtended(row, known, out play) : ParseAccountData(row, known, out play);
 
-    private static PlayOutcome ParseExtended(JsonElement row, out PlayRow? play)
+    private static PlayOutcome ParseExtended(JsonElement row, PlayNames known, out PlayRow? play)
     {
         play = null;
         if (!row.TryGetProperty("ts", out var ts) || ts.ValueKind != JsonValueKind.String || !ts.TryGetDateTimeOffset(out var end)
@@ -59,11 +56,11 @@ internal static class PlayParser
 
         var endMs = end.ToUnixTimeMilliseconds();
         var trackId = Text(row, "spotify_track_uri") is { } uri && uri.StartsWith("spotify:track:", StringComparison.Ordinal) ? uri[14..] : null;
-        play = Build(artist, title, Text(row, "master_metadata_album_album_name"), endMs - Mod(endMs, 1000), ms, "extended", 1000, trackId);
+        play = Build(artist, title, Text(row, "master_metadata_album_album_name"), endMs - Mod(endMs, 1000), ms, "extended", 1000, trackId, known);
         return PlayOutcome.Accepted;
     }
 
-    private static PlayOutcome ParseAccountData(JsonElement row, out PlayRow? play)
+    private static PlayOutcome ParseAccountData(JsonElement row, PlayNames known, out PlayRow? play)
     {
         play = null;
         if (Text(row, "endTime") is not { } endTime
@@ -89,23 +86,18 @@ internal static class PlayParser
         }
 
         var endMs = new DateTimeOffset(end, TimeSpan.Zero).ToUnixTimeMilliseconds();
-        play = Build(artist, title, null, endMs, ms, "account_data", 60_000, null);
+        play = Build(artist, title, null, endMs, ms, "account_data", 60_000, null, known);
         return PlayOutcome.Accepted;
     }
 
-    internal static PlayRow Build(string artist, string title, string? album, long playedAt, long ms, string source, int precision, string? trackId)
+    internal static PlayRow Build(string artist, string title, string? album, long playedAt, long ms, string source, int precision, string? trackId,
+        PlayNames? known = null)
     {
-        var normArtist = Normal(artist);
-        var normTitle = Normal(title);
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(normArtist + "\u001f" + normTitle), hash);
+        var names = known?.Of(artist, title) ?? PlayNames.Compute(artist, title);
         // The ingest key is the end second plus the names' hash: the same for the same play however often it is imported.
-        var ingestKey = string.Create(CultureInfo.InvariantCulture, $"{playedAt / 1000}:{Convert.ToHexStringLower(hash[..10])}");
-        return new PlayRow(ingestKey, artist, title, album, normArtist, normTitle, BinaryPrimitives.ReadInt64LittleEndian(hash), playedAt, ms, source, precision, trackId);
+        var ingestKey = string.Create(CultureInfo.InvariantCulture, $"{playedAt / 1000}:{names.KeyHex}");
+        return new PlayRow(ingestKey, artist, title, album, names.NormArtist, names.NormTitle, names.NameKey, playedAt, ms, source, precision, trackId);
     }
-
-    // A name made only of punctuation normalises to nothing; its lower-case text still tells songs apart.
-    private static string Normal(string text) => TextNormalizer.Normalize(text) is { Length: > 0 } n ? n : text.Trim().ToLowerInvariant();
 
     private static long Mod(long value, long by) => ((value % by) + by) % by;
 

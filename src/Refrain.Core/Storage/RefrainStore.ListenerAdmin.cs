@@ -61,12 +61,14 @@ public abstract partial class RefrainStore
                 return false;
             }
 
-            // Explicit deletes rather than ON DELETE CASCADE: SQLite enforces foreign keys only when a connection asks it to.
+            // The listener's row goes first: on PostgreSQL that waits for any import or sync holding it FOR KEY SHARE (plays
+            // have no foreign key there), so the plays delete that follows, with a fresh snapshot, sees every play written.
+            // Explicit deletes rather than relying on ON DELETE CASCADE.
+            await c.ExecuteAsync(Command("DELETE FROM listeners WHERE id = @id", args, tx, cancellationToken));
             await c.ExecuteAsync(Command("DELETE FROM plays WHERE listener_id = @id", args, tx, cancellationToken));
             await c.ExecuteAsync(Command("DELETE FROM play_tombstones WHERE listener_id = @id", args, tx, cancellationToken));
             await c.ExecuteAsync(Command("DELETE FROM connect_links WHERE listener_id = @id", args, tx, cancellationToken));
             await c.ExecuteAsync(Command("DELETE FROM listen_uploads WHERE listener_id = @id", args, tx, cancellationToken));
-            await c.ExecuteAsync(Command("DELETE FROM listeners WHERE id = @id", args, tx, cancellationToken));
             return true;
         }, cancellationToken);
 

@@ -7,36 +7,24 @@ namespace Refrain.Storage.Sqlite;
 
 public sealed partial class SqliteStore
 {
-    /// <summary>
-    /// Page cache of the writer connection while a file imports. Each play lands at a random place of <c>plays_same</c>
-    /// (its name hash); with the 2 MB default the index pages keep leaving the cache and every insert reads them back from
-    /// the operating system. 32 MB holds most of that index for a million plays and keeps the import's process under
-    /// 300 MB (64 MB measured just over it).
-    /// </summary>
-    private const int ImportCacheKib = 32 * 1024;
-
     /// <summary>Plays batch by batch from JSON rows, each batch merged in one statement.</summary>
     private protected override async Task<long> WritePlaysAsync(DbConnection c, DbTransaction tx, long listenerId,
         IAsyncEnumerable<IReadOnlyList<PlayRow>> batches, long now, CancellationToken cancellationToken)
     {
-        var sql = SqliteListeningSql.Statements.InsertPlays;
-        var cacheSize = await c.ExecuteScalarAsync<long>(Command("PRAGMA cache_size", null, tx, cancellationToken));
-        await c.ExecuteAsync(Command($"PRAGMA cache_size = -{ImportCacheKib}", null, tx, cancellationToken));
-        try
+        // The writer's transaction already keeps a delete out; this makes a missing listener the same error as on PostgreSQL.
+        if (await c.ExecuteScalarAsync<long?>(Command("SELECT id FROM listeners WHERE id = @listenerId", new { listenerId }, tx, cancellationToken)) is null)
         {
-            var inserted = 0L;
-            await foreach (var batch in batches.WithCancellation(cancellationToken))
-            {
-                inserted += await c.ExecuteAsync(Command(sql, new { listener = listenerId, rows = RowsJson(batch), now }, tx, cancellationToken));
-            }
+            throw new ListenerGoneException(listenerId);
+        }
 
-            return inserted;
-        }
-        finally
+        var inserted = 0L;
+        await foreach (var batch in batches.WithCancellation(cancellationToken))
         {
-            // The writer connection lives as long as the store: give the memory back once the import is over.
-            await c.ExecuteAsync(Command($"PRAGMA cache_size = {cacheSize}", null, tx, CancellationToken.None));
+            inserted += await c.ExecuteAsync(Command(SqliteListeningSql.Statements.InsertPlays,
+                new { listener = listenerId, rows = RowsJson(batch), now }, tx, cancellationToken));
         }
+
+        return inserted;
     }
 
     /// <summary>

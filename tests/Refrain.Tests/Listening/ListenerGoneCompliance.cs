@@ -1,0 +1,102 @@
+using System.Runtime.CompilerServices;
+using Dapper;
+using Refrain.Listening;
+using Refrain.Tests.Infrastructure;
+using Refrain.Tests.Storage;
+using static Refrain.Tests.Listening.HistoryFiles;
+
+namespace Refrain.Tests.Listening;
+
+/// <summary>
+/// Plays never outlive their listener. On PostgreSQL plays have no foreign key (migration 0011): the write locks the
+/// listener's row instead, and a delete waits for that write and then purges what it stored.
+/// </summary>
+public abstract class ListenerGoneCompliance : StoreTestBase, IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("refrain-gone-").FullName;
+
+    public void Dispose()
+    {
+        Directory.Delete(_dir, recursive: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected Task<long> PlaysOfAsync(long listenerId) => Store.ReadAsync(
+        c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM plays WHERE listener_id = @listenerId", new { listenerId }), CancellationToken.None);
+
+    [StoreFact]
+    public async Task ImportForADeletedListener_FailsTheFile_AndStoresNothing()
+    {
+        var listener = await Store.CreateListenerAsync(1, "Alice", CancellationToken.None);
+        Assert.True(await Store.DeleteListenerAsync(listener, null, CancellationToken.None));
+        var path = Write(_dir, "Streaming_History_Audio_2024.json", [Extended("2024-02-01T08:00:00Z", "Jolene", "Dolly Parton")]);
+
+        var result = await new ListenImporter(Store).ImportAsync(listener, path, CancellationToken.None);
+
+        Assert.Equal($"listener {listener} no longer exists; nothing was stored", result.Error);
+        Assert.Equal(0, result.Counts.Imported);
+        Assert.Equal(0, await PlaysOfAsync(listener));
+    }
+
+    [StoreFact]
+    public async Task SyncForADeletedListener_Throws_AndStoresNothing()
+    {
+        var listener = await Store.CreateListenerAsync(1, "Alice", CancellationToken.None);
+        Assert.True(await Store.DeleteListenerAsync(listener, null, CancellationToken.None));
+
+        var ex = await Assert.ThrowsAsync<ListenerGoneException>(() =>
+            Store.StoreSyncAsync(listener, [Play(0)], cursor: 1, possibleGap: false, CancellationToken.None));
+
+        Assert.Equal(listener, ex.ListenerId);
+        Assert.Equal(0, await PlaysOfAsync(listener));
+    }
+
+    internal static PlayRow Play(int i)
+    {
+        var at = 1_706_774_400_000L + i * 200_000L;
+        return new PlayRow($"{at / 1000}:gone{i:D16}", "Artist", $"Song {i}", null, "artist", $"song {i}", 1000 + i, at, 200_000, "extended", 1000, null);
+    }
+}
+
+public sealed class SqliteListenerGoneTests : ListenerGoneCompliance
+{
+    protected override Task<string> CreateDatabaseAsync() => new SqliteDb().CreateAsync();
+
+    protected override Task DropDatabaseAsync() => SqliteDb.DropAsync(ConnectionString);
+}
+
+public sealed class PostgresListenerGoneTests : ListenerGoneCompliance, IRequiresPostgres
+{
+    protected override Task<string> CreateDatabaseAsync() => PostgresDb.CreateAsync();
+
+    [StoreFact]
+    public async Task DeleteDuringAnImport_WaitsForIt_ThenPurgesEveryPlayItStored()
+    {
+        var listener = await Store.CreateListenerAsync(1, "Alice", CancellationToken.None);
+        var firstBatchTaken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var import = Store.StorePlaysAsync(listener, BatchesAsync(firstBatchTaken, release.Task), CancellationToken.None);
+        await firstBatchTaken.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var delete = Store.DeleteListenerAsync(listener, null, CancellationToken.None);
+        await Eventually.WaitAsync(async () => await Store.ReadAsync(c => c.ExecuteScalarAsync<long>("""
+            SELECT COUNT(*) FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'DELETE FROM listeners%'
+            """), CancellationToken.None) == 1, "the delete waiting on the import's lock on the listener");
+        Assert.False(delete.IsCompleted);
+
+        release.SetResult();
+        Assert.Equal(4, await import);
+        Assert.True(await delete);
+        Assert.Equal(0, await PlaysOfAsync(listener));
+    }
+
+    private static async IAsyncEnumerable<IReadOnlyList<PlayRow>> BatchesAsync(TaskCompletionSource taken, Task release,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        yield return [Play(0), Play(1)];
+        taken.SetResult();
+        await release.WaitAsync(cancellationToken);
+        yield return [Play(2), Play(3)];
+    }
+}
