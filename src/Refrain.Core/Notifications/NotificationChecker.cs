@@ -10,7 +10,8 @@ namespace Refrain.Notifications;
 /// Finds what to announce and stores it with its delivery jobs, in one transaction per check: runs that ended since the
 /// persisted cursor (per their schedule's notify policy), schedules that went stale or recovered, refresh tokens entering
 /// the 30- and 7-day bands, and providers paused for longer than <see cref="NotificationOptions.LongPause"/>. Every event
-/// has a key, so checks on several nodes, or again after a crash, announce it once.
+/// has a key, so checks on several nodes, or again after a crash, announce it once. Each check also closes the deliveries
+/// whose job ended without recording an outcome (see <see cref="RefrainStore.FailStrandedDeliveriesAsync"/>).
 /// </summary>
 public sealed class NotificationChecker(RefrainStore store, NotificationOptions options, TimeProvider time, ILogger<NotificationChecker> logger)
 {
@@ -24,6 +25,11 @@ public sealed class NotificationChecker(RefrainStore store, NotificationOptions 
     public async Task<int> CheckAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        if (await store.FailStrandedDeliveriesAsync(cancellationToken) is var stranded and > 0)
+        {
+            NotificationsLog.StrandedDeliveries(logger, stranded);
+        }
+
         var batch = new NotificationBatch();
         await AddEndedRunsAsync(batch, now, cancellationToken);
         await AddStaleSchedulesAsync(batch, now, cancellationToken);

@@ -16,4 +16,7 @@ internal static partial class NotificationsLog
 
     [LoggerMessage(7004, LogLevel.Warning, "Delivery of notification {NotificationId} to channel {Channel} failed (attempt {Attempt}): {Error}")]
     public static partial void DeliveryFailed(ILogger logger, long notificationId, string channel, int attempt, string error);
+
+    [LoggerMessage(7005, LogLevel.Warning, "Marked {Count} delivery(ies) failed whose job ended without recording an outcome")]
+    public static partial void StrandedDeliveries(ILogger logger, int count);
 }
