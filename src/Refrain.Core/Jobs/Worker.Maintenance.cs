@@ -2,7 +2,7 @@ namespace Refrain.Jobs;
 
 public sealed partial class Worker
 {
-    /// <summary>Heartbeats for held jobs, reclaim of expired leases, and retention, until stopped.</summary>
+    /// <summary>Heartbeats for held jobs, reclaim of expired leases (and summaries of runs ended without one), and retention, until stopped.</summary>
     private async Task MaintainAsync(CancellationToken stop)
     {
         var idle = new Signal();
@@ -32,6 +32,10 @@ public sealed partial class Worker
                     }
 
                     await store.CheckpointAsync(stop);
+                    if (summaries is not null)
+                    {
+                        await summaries.CatchUpAsync(store, now, stop);
+                    }
                 }, stop);
             }
 

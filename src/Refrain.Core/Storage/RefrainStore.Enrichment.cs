@@ -30,10 +30,10 @@ public abstract partial class RefrainStore
         """ + PlayKey + ")";
 
     /// <summary>
-    /// The keys' relation from the JSON array <c>@keys</c> (SQLite <c>json_each</c>, PostgreSQL <c>jsonb_array_elements_text</c>),
-    /// as one column of a subquery.
+    /// The texts of the JSON array <c>@keys</c> as a one-column relation for <c>IN (...)</c> (SQLite <c>json_each</c>,
+    /// PostgreSQL <c>jsonb_array_elements_text</c>): one parameter whatever the count.
     /// </summary>
-    private protected abstract string EnrichmentKeys { get; }
+    private protected abstract string TextList { get; }
 
     /// <summary>The resolutions of the JSON array <c>@rows</c> as a relation <c>r(k, tid, isrc, d, al, st, re, ch, ra)</c>.</summary>
     private protected abstract string EnrichmentRows { get; }
@@ -70,7 +70,7 @@ public abstract partial class RefrainStore
         var rows = await ReadAsync(c => c.QueryAsync<ResolutionRow>(Command($"""
             SELECT key AS Key, state AS State, spotify_track_id AS SpotifyTrackId, isrc AS Isrc, duration_ms AS DurationMs, album AS Album,
                    reason AS Reason, checks AS Checks, recheck_at AS RecheckAt
-            FROM track_resolutions WHERE key IN ({EnrichmentKeys})
+            FROM track_resolutions WHERE key IN ({TextList})
             """, new { keys = JsonSerializer.Serialize(keys) }, null, cancellationToken)), cancellationToken);
         return rows.Select(r => new TrackResolution(r.Key, r.State)
         {
@@ -115,7 +115,7 @@ public abstract partial class RefrainStore
             var states = await c.QueryAsync<string>(Command($"""
                 {FillFromResolution}
                 WHERE plays.listener_id IN (SELECT id FROM listeners) AND plays.enrich_state IN ('pending', 'unresolved')
-                  AND {PlayKey} IN ({EnrichmentKeys})
+                  AND {PlayKey} IN ({TextList})
                 RETURNING enrich_state
                 """, new { keys }, tx, cancellationToken));
             var counted = states.ToList();

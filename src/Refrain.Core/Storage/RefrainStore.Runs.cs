@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using Dapper;
 using Refrain.Jobs;
 using Refrain.Runs;
@@ -50,6 +51,18 @@ public abstract partial class RefrainStore
     /// <summary>Stores a run's domain summary (JSON).</summary>
     public Task SetRunSummaryAsync(long runId, string summaryJson, CancellationToken cancellationToken) =>
         WriteAsync((c, tx) => c.ExecuteAsync(Command("UPDATE runs SET summary = @summaryJson WHERE id = @runId", new { runId, summaryJson }, tx, cancellationToken)), cancellationToken);
+
+    /// <summary>
+    /// Runs of these kinds that ended in [<paramref name="from"/>, <paramref name="to"/>] without a summary, oldest first
+    /// (the <c>runs_ended</c> index reads only that window).
+    /// </summary>
+    public async Task<IReadOnlyList<long>> RunsWithoutSummaryAsync(IReadOnlyCollection<string> kinds, DateTimeOffset from, DateTimeOffset to, int limit,
+        CancellationToken cancellationToken) =>
+        (await ReadAsync(c => c.QueryAsync<long>(Command($"""
+            SELECT id FROM runs
+            WHERE ended_at >= @from AND ended_at <= @to AND summary IS NULL AND kind IN ({TextList})
+            ORDER BY ended_at, id LIMIT @limit
+            """, new { keys = JsonSerializer.Serialize(kinds), from = from.ToUnixTimeMilliseconds(), to = to.ToUnixTimeMilliseconds(), limit }, null, cancellationToken)), cancellationToken)).ToList();
 
     public async Task<IReadOnlyList<(string Kind, string State, long Count)>> CountRunsAsync(CancellationToken cancellationToken) =>
         (await ReadAsync(c => c.QueryAsync<(string, string, long)>(Command(
