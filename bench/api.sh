@@ -6,24 +6,21 @@
 # Needs the PostgreSQL server binaries, wrk and curl (apt-get install postgresql wrk curl).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=$(pg_config --bindir 2>/dev/null || ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+. bench/pg.sh
 dir=$(mktemp -d /tmp/refrain-bench-api.XXXX)
 port=${PORT:-55433}
 http=${HTTP_PORT:-5098}
 jobs=${JOBS:-1000000}
 songs=${SONGS:-100000}
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-[ "$(id -u)" = 0 ] && chown postgres:postgres "$dir"
-as_pg "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C >/dev/null
-as_pg "$bin/pg_ctl" -D "$dir/data" -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c shared_buffers=256MB" -l "$dir/log" -w start >/dev/null
+pg_start "$dir" "$port"
 server=""
 cleanup() {
     [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true
-    as_pg "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null || true
+    pg_stop "$dir"
     rm -rf "$dir"
 }
 trap cleanup EXIT
-db="Host=127.0.0.1;Port=$port;Database=postgres;Username=postgres"
+db=$pg_db
 psql() { command psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q "$@"; }
 
 dotnet build -c Release src/Refrain -v q >/dev/null

@@ -16,7 +16,7 @@ public static class Staleness
             return null;
         }
 
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(schedule.TimeZone, out var zone))
+        if (!TimeZones.TryFind(schedule.TimeZone, out var zone))
         {
             return null;
         }

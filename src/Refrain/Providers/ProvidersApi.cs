@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Refrain.Accounts;
 using Refrain.Http;
-using Refrain.Providers.MusicBrainz;
-using Refrain.Providers.Spotify;
 using Refrain.Storage;
 
 namespace Refrain.Providers;
@@ -10,9 +8,6 @@ namespace Refrain.Providers;
 /// <summary><c>/api/providers</c>: each provider's rate limit and pause; admins pause and resume them.</summary>
 public static class ProvidersApi
 {
-    /// <summary>Providers this build talks to, listed even before any pause or limit is stored.</summary>
-    private static readonly string[] Known = [SpotifyClient.Provider, MusicBrainzClient.Provider];
-
     public static RouteGroupBuilder MapProvidersApi(this RouteGroupBuilder api)
     {
         var providers = api.MapGroup("/providers").WithTags("Providers");
@@ -26,7 +21,7 @@ public static class ProvidersApi
     internal static async Task<Ok<Page<ProviderResponse>>> ListAsync(RefrainStore store, ProviderGate gate, TimeProvider time, CancellationToken ct)
     {
         var pauses = (await store.ListProviderPausesAsync(ct)).ToDictionary(p => p.Name, StringComparer.Ordinal);
-        var names = Known.Concat(gate.Providers.Keys).Concat(pauses.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var names = ProviderNames.Known.Concat(gate.Providers.Keys).Concat(pauses.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var items = new List<ProviderResponse>();
         foreach (var name in names)
         {
@@ -74,7 +69,7 @@ public static class ProvidersApi
             return TypedResults.Problem(title: "Forbidden", detail: "pausing and resuming providers requires an admin key", statusCode: StatusCodes.Status403Forbidden);
         }
 
-        return Known.Contains(name, StringComparer.Ordinal) ? null : ApiProblems.NotFound($"provider '{name}'");
+        return ProviderNames.Known.Contains(name, StringComparer.Ordinal) ? null : ApiProblems.NotFound($"provider '{name}'");
     }
 
     private static async Task<ProviderResponse> DescribeAsync(string name, ProviderGate gate, ProviderPause? pause, DateTimeOffset now, CancellationToken ct)

@@ -113,25 +113,14 @@ public static class ReviewsApi
     /// <summary>503 naming the missing settings when this server cannot call Spotify at all; null when it can.</summary>
     private static ProblemHttpResult? SpotifyUnavailable(SpotifyOptions options, ProviderGate gate)
     {
-        var missing = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.ClientId))
-        {
-            missing.Add($"{SpotifyOptions.Section}:ClientId");
-        }
-
-        if (string.IsNullOrWhiteSpace(options.ClientSecret))
-        {
-            missing.Add($"{SpotifyOptions.Section}:ClientSecret");
-        }
-
-        if (missing.Count > 0)
+        var availability = SpotifyAvailability.Of(options, gate);
+        if (availability.MissingSettings.Count > 0)
         {
             return TypedResults.Problem(title: "Spotify is not configured", statusCode: StatusCodes.Status503ServiceUnavailable,
-                detail: $"accept reads the track from Spotify, and this server has no Spotify credentials: set {string.Join(" and ", missing)}",
-                extensions: new Dictionary<string, object?> { ["missing_settings"] = missing });
+                detail: availability.Explanation, extensions: new Dictionary<string, object?> { ["missing_settings"] = availability.MissingSettings });
         }
 
-        return gate.Off.TryGetValue(SpotifyClient.Provider, out var reason)
+        return availability.OffReason is { } reason
             ? TypedResults.Problem(title: "Spotify is off on this server", detail: reason, statusCode: StatusCodes.Status503ServiceUnavailable)
             : null;
     }

@@ -29,6 +29,17 @@ public abstract class ProvidersApiCompliance : ApiTestBase
     }
 
     [StoreFact]
+    public async Task List_NamesEveryProviderOfThisBuild_AndThePaidOnesCanBePaused()
+    {
+        var list = await ReadJsonAsync(await Alpha.GetAsync("/api/providers"));
+        var paused = await ReadJsonAsync(await Admin.PostAsync("/api/providers/songstats/pause", Json($$"""{"until": "{{Time.GetUtcNow().AddHours(1):O}}"}""")));
+
+        Assert.Equal(["musicbrainz", "snapshot", "songstats", "spotify"], list.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        Assert.True(paused.GetProperty("paused").GetBoolean());
+        Assert.True((await Store.GetProviderPauseAsync("songstats", CancellationToken.None))!.IsPausedAt(Time.GetUtcNow()));
+    }
+
+    [StoreFact]
     public async Task MemberPause_Is403AndChangesNothing()
     {
         await AssertProblemAsync(await Alpha.PostAsync("/api/providers/spotify/pause", Json($$"""{"until": "{{Time.GetUtcNow().AddHours(1):O}}"}""")), 403);

@@ -107,14 +107,5 @@ internal sealed class DetailModel(
     }
 
     /// <summary>Why this server cannot read a track from Spotify now; null when it can.</summary>
-    private string? SpotifyUnavailable()
-    {
-        var options = spotifyOptions.Value;
-        if (string.IsNullOrWhiteSpace(options.ClientId) || string.IsNullOrWhiteSpace(options.ClientSecret))
-        {
-            return $"Accepting reads the track from Spotify, and this server has no Spotify credentials: set {SpotifyOptions.Section}:ClientId and {SpotifyOptions.Section}:ClientSecret.";
-        }
-
-        return gate.Off.TryGetValue(SpotifyClient.Provider, out var reason) ? $"Spotify is off on this server: {reason}" : null;
-    }
+    private string? SpotifyUnavailable() => SpotifyAvailability.Of(spotifyOptions.Value, gate).Explanation;
 }

@@ -2,8 +2,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Refrain.Measurements.Quota;
 using Refrain.Notifications;
 using Refrain.Providers;
-using Refrain.Providers.MusicBrainz;
-using Refrain.Providers.Spotify;
 using Refrain.Runs;
 using Refrain.Scheduling;
 using Refrain.Storage;
@@ -39,8 +37,7 @@ internal sealed class IndexModel(RefrainStore store, ProviderGate gate, QuotaSer
         var pauses = (await store.ListProviderPausesAsync(ct)).ToDictionary(p => p.Name, StringComparer.Ordinal);
         // Provider totals only (account null): the overview is about the provider's cap, the accounts' rows are on Measurements.
         var usage = (await quota.GetUsageAsync(null, ct)).Where(u => u.AccountId is null).ToDictionary(u => u.Provider, StringComparer.Ordinal);
-        var names = new[] { SpotifyClient.Provider, MusicBrainzClient.Provider }.Concat(QuotaLimits.PaidProviders)
-            .Concat(gate.Providers.Keys).Concat(pauses.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var names = ProviderNames.Known.Concat(gate.Providers.Keys).Concat(pauses.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         var statuses = new List<ProviderStatus>();
         foreach (var name in names)
         {
