@@ -57,6 +57,19 @@ public abstract class ListenImportCompliance : StoreTestBase, IDisposable
     }
 
     [StoreFact]
+    public async Task ImportForADeletedListener_FailsTheFile_AndStoresNothing()
+    {
+        var listener = await ListenerAsync();
+        Assert.True(await Store.DeleteListenerAsync(listener, null, CancellationToken.None));
+
+        var result = await ImportAsync(Write(_dir, "Streaming_History_Audio_2024.json", [Extended("2024-02-01T08:00:00Z", "Jolene", "Dolly Parton")]));
+
+        Assert.Equal($"listener {listener} no longer exists; nothing was stored", result.Error);
+        Assert.Equal(0, result.Counts.Imported);
+        Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM plays"));
+    }
+
+    [StoreFact]
     public async Task AccountData_StoresPlaysToTheMinute()
     {
         var rows = new object[]
