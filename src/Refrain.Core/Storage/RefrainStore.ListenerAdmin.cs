@@ -61,7 +61,7 @@ public abstract partial class RefrainStore
                 return false;
             }
 
-            // The listener's row goes first: on PostgreSQL that waits for any import or sync holding it FOR KEY SHARE (plays
+            // The listener's row goes first: on PostgreSQL that waits for any import or sync holding it FOR NO KEY UPDATE (plays
             // have no foreign key there), so the plays delete that follows, with a fresh snapshot, sees every play written.
             // Explicit deletes rather than relying on ON DELETE CASCADE.
             await c.ExecuteAsync(Command("DELETE FROM listeners WHERE id = @id", args, tx, cancellationToken));

@@ -7,11 +7,12 @@ using Refrain.Tests.Storage;
 namespace Refrain.Tests.Listening;
 
 /// <summary>
-/// Plays never outlive their listener. On PostgreSQL plays have no foreign key (migration 0011): the write locks the
-/// listener's row instead, and a delete waits for that write and then purges what it stored. (An import for a deleted
+/// Every play write (import or sync) locks its listener first. Plays never outlive their listener: on PostgreSQL they
+/// have no foreign key (migration 0011), so a delete waits for the write and then purges what it stored. And two writes
+/// of one listener run one after the other, so the second merges with what the first stored. (An import for a deleted
 /// listener: <see cref="ListenImportCompliance"/>.)
 /// </summary>
-public abstract class ListenerGoneCompliance : StoreTestBase
+public abstract class PlayWriteLockCompliance : StoreTestBase
 {
     protected Task<long> PlaysOfAsync(long listenerId) => Store.ReadAsync(
         c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM plays WHERE listener_id = @listenerId", new { listenerId }), CancellationToken.None);
@@ -36,14 +37,14 @@ public abstract class ListenerGoneCompliance : StoreTestBase
     }
 }
 
-public sealed class SqliteListenerGoneTests : ListenerGoneCompliance
+public sealed class SqlitePlayWriteLockTests : PlayWriteLockCompliance
 {
     protected override Task<string> CreateDatabaseAsync() => new SqliteDb().CreateAsync();
 
     protected override Task DropDatabaseAsync() => SqliteDb.DropAsync(ConnectionString);
 }
 
-public sealed class PostgresListenerGoneTests : ListenerGoneCompliance, IRequiresPostgres
+public sealed class PostgresPlayWriteLockTests : PlayWriteLockCompliance, IRequiresPostgres
 {
     protected override Task<string> CreateDatabaseAsync() => PostgresDb.CreateAsync();
 
@@ -67,6 +68,36 @@ public sealed class PostgresListenerGoneTests : ListenerGoneCompliance, IRequire
         Assert.Equal(4, await import);
         Assert.True(await delete);
         Assert.Equal(0, await PlaysOfAsync(listener));
+    }
+
+    [StoreFact]
+    public async Task TwoWritesOfOneListener_RunOneAfterTheOther_SoTheSecondMergesWithTheFirst()
+    {
+        var listener = await Store.CreateListenerAsync(1, "Alice", CancellationToken.None);
+        var firstBatchTaken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var extended = Store.StorePlaysAsync(listener, BatchesAsync(firstBatchTaken, release.Task), CancellationToken.None);
+        await firstBatchTaken.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // Play 1 again from account data: known to the minute, under another ingest key.
+        var first = Play(1);
+        var sameFromAccountData = first with { IngestKey = $"{first.PlayedAt / 1000}:minute", PlayedAt = first.PlayedAt - first.PlayedAt % 60_000, PrecisionMs = 60_000 };
+        var accountData = Store.StorePlaysAsync(listener, One(sameFromAccountData), CancellationToken.None);
+        await Eventually.WaitAsync(async () => await Store.ReadAsync(c => c.ExecuteScalarAsync<long>("""
+            SELECT COUNT(*) FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'SELECT id FROM listeners%'
+            """), CancellationToken.None) == 1, "the second write waiting for the first's lock on the listener");
+
+        release.SetResult();
+        Assert.Equal(4, await extended);
+        Assert.Equal(0, await accountData);
+        Assert.Equal(4, await PlaysOfAsync(listener));
+    }
+
+    private static async IAsyncEnumerable<IReadOnlyList<PlayRow>> One(PlayRow play)
+    {
+        await Task.Yield();
+        yield return [play];
     }
 
     private static async IAsyncEnumerable<IReadOnlyList<PlayRow>> BatchesAsync(TaskCompletionSource taken, Task release,
