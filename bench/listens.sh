@@ -10,5 +10,7 @@ refrain() { dotnet src/Refrain/bin/Release/net10.0/refrain.dll "$@"; }
 work=$(mktemp -d /tmp/refrain-bench-listens.XXXX)
 trap 'pg_stop "$work"; rm -rf "$work"' EXIT
 refrain bench listens --plays "$plays" --database "Data Source=$work/listens.db" --json
+rm -f "$work"/listens.db*
+sync  # the SQLite run's gigabyte of writes must not land in PostgreSQL's time
 pg_start "$work" "${PORT:-55434}"
 refrain bench listens --plays "$plays" --database "$pg_db" --json

@@ -5,8 +5,8 @@ using Refrain.Listening;
 namespace Refrain.Storage.Postgres;
 
 /// <summary>
-/// PostgreSQL's bulk path for plays: every batch is COPYed (binary) into a temporary table dropped at commit, then one
-/// INSERT merges all of them, so the rows cross the wire once and the planner sees the whole file at once.
+/// PostgreSQL's bulk path for plays: every batch is COPYed (binary, one COPY) into a temporary table dropped at commit,
+/// then one INSERT merges all of them, so the rows cross the wire once and the planner sees the whole file at once.
 /// </summary>
 internal static class PostgresPlayCopy
 {
@@ -20,24 +20,31 @@ internal static class PostgresPlayCopy
 
     public static readonly string Insert = ListeningSql.InsertFrom("play_rows AS r");
 
-    public static async Task WriteAsync(NpgsqlConnection connection, IReadOnlyList<PlayRow> batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every batch in one COPY: the server stores rows while the client encodes the next ones (a COPY per batch made each
+    /// wait for the other). A failing source ends the COPY unfinished, which aborts it.
+    /// </summary>
+    public static async Task WriteAsync(NpgsqlConnection connection, IAsyncEnumerable<IReadOnlyList<PlayRow>> batches, CancellationToken cancellationToken)
     {
         await using var copy = await connection.BeginBinaryImportAsync(Copy, cancellationToken);
-        foreach (var p in batch)
+        await foreach (var batch in batches.WithCancellation(cancellationToken))
         {
-            await copy.StartRowAsync(cancellationToken);
-            await copy.WriteAsync(p.IngestKey, NpgsqlDbType.Text, cancellationToken);
-            await copy.WriteAsync(p.Artist, NpgsqlDbType.Text, cancellationToken);
-            await copy.WriteAsync(p.Title, NpgsqlDbType.Text, cancellationToken);
-            await TextAsync(copy, p.Album, cancellationToken);
-            await copy.WriteAsync(p.NormArtist, NpgsqlDbType.Text, cancellationToken);
-            await copy.WriteAsync(p.NormTitle, NpgsqlDbType.Text, cancellationToken);
-            await copy.WriteAsync(p.NameKey, NpgsqlDbType.Bigint, cancellationToken);
-            await copy.WriteAsync(p.PlayedAt, NpgsqlDbType.Bigint, cancellationToken);
-            await copy.WriteAsync(p.MsPlayed, NpgsqlDbType.Bigint, cancellationToken);
-            await copy.WriteAsync(p.Source, NpgsqlDbType.Text, cancellationToken);
-            await copy.WriteAsync(p.PrecisionMs, NpgsqlDbType.Integer, cancellationToken);
-            await TextAsync(copy, p.SpotifyTrackId, cancellationToken);
+            foreach (var p in batch)
+            {
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(p.IngestKey, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(p.Artist, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(p.Title, NpgsqlDbType.Text, cancellationToken);
+                await TextAsync(copy, p.Album, cancellationToken);
+                await copy.WriteAsync(p.NormArtist, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(p.NormTitle, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(p.NameKey, NpgsqlDbType.Bigint, cancellationToken);
+                await copy.WriteAsync(p.PlayedAt, NpgsqlDbType.Bigint, cancellationToken);
+                await copy.WriteAsync(p.MsPlayed, NpgsqlDbType.Bigint, cancellationToken);
+                await copy.WriteAsync(p.Source, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(p.PrecisionMs, NpgsqlDbType.Integer, cancellationToken);
+                await TextAsync(copy, p.SpotifyTrackId, cancellationToken);
+            }
         }
 
         await copy.CompleteAsync(cancellationToken);

@@ -25,10 +25,7 @@ public sealed partial class PostgresStore
         }
 
         await c.ExecuteAsync(Command(PostgresPlayCopy.CreateStaging, null, tx, cancellationToken));
-        await foreach (var batch in batches.WithCancellation(cancellationToken))
-        {
-            await PostgresPlayCopy.WriteAsync((NpgsqlConnection)c, batch, cancellationToken);
-        }
+        await PostgresPlayCopy.WriteAsync((NpgsqlConnection)c, batches, cancellationToken);
 
         await c.ExecuteAsync(Command(PostgresPlayCopy.Analyze, null, tx, cancellationToken));
         return await c.ExecuteAsync(Command(PostgresPlayCopy.Insert, new { listener = listenerId, now }, tx, cancellationToken));
