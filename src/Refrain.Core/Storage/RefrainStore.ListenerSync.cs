@@ -41,7 +41,13 @@ public abstract partial class RefrainStore
         WriteAsync(async (c, tx) =>
         {
             var now = NowMs;
-            var added = plays.Count == 0 ? 0 : await WritePlaysAsync(c, tx, listenerId, One(plays), now, cancellationToken);
+            var added = 0L;
+            if (plays.Count > 0)
+            {
+                await LockListenerAsync(c, tx, listenerId, cancellationToken);
+                added = await WritePlaysAsync(c, tx, listenerId, One(plays), now, cancellationToken);
+            }
+
             await c.ExecuteAsync(Command("""
                 UPDATE listeners
                 SET sync_cursor = COALESCE(@cursor, sync_cursor), last_sync_at = @now, last_error = NULL,

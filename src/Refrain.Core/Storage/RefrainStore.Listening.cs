@@ -38,7 +38,31 @@ public abstract partial class RefrainStore
     /// the same listener, names and end time; returns how many plays were new.
     /// </summary>
     internal Task<long> StorePlaysAsync(long listenerId, IAsyncEnumerable<IReadOnlyList<PlayRow>> batches, CancellationToken cancellationToken) =>
-        WriteAsync((c, tx) => WritePlaysAsync(c, tx, listenerId, batches, NowMs, cancellationToken), cancellationToken);
+        WriteAsync(async (c, tx) =>
+        {
+            await LockListenerAsync(c, tx, listenerId, cancellationToken);
+            return await WritePlaysAsync(c, tx, listenerId, batches, NowMs, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>
+    /// The dialect's statement that locks listener <c>@listenerId</c>'s row until the transaction ends and returns its id
+    /// (PostgreSQL <c>FOR NO KEY UPDATE</c>; SQLite's writer transaction already excludes every other writer).
+    /// </summary>
+    private protected abstract string LockListenerSql { get; }
+
+    /// <summary>
+    /// Locks the listener before its plays change: writes and deletes of one listener's plays run one after the other (each
+    /// merge sees what the other stored), a listener delete waits for them (on PostgreSQL plays have no foreign key), and a
+    /// listener that is gone is a <see cref="ListenerGoneException"/>. Foreign-key checks of other tables stay free; an update
+    /// of the listener's row (a token refresh) waits.
+    /// </summary>
+    private protected async Task LockListenerAsync(DbConnection c, DbTransaction tx, long listenerId, CancellationToken cancellationToken)
+    {
+        if (await c.ExecuteScalarAsync<long?>(Command(LockListenerSql, new { listenerId }, tx, cancellationToken)) is null)
+        {
+            throw new ListenerGoneException(listenerId);
+        }
+    }
 
     /// <summary>
     /// The dialect's way to write and merge plays inside the import's transaction (SQLite: batch by batch from JSON rows;

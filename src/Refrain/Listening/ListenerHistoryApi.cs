@@ -69,8 +69,15 @@ public static class ListenerHistoryApi
             return ApiProblems.NotFound($"listener {id}");
         }
 
-        var deleted = await store.DeletePlaysAsync(id, fromAt?.ToUnixTimeMilliseconds(), toAt?.ToUnixTimeMilliseconds(), ct);
-        return TypedResults.Ok(new DeletePlaysResponse(deleted));
+        try
+        {
+            var deleted = await store.DeletePlaysAsync(id, fromAt?.ToUnixTimeMilliseconds(), toAt?.ToUnixTimeMilliseconds(), ct);
+            return TypedResults.Ok(new DeletePlaysResponse(deleted));
+        }
+        catch (ListenerGoneException)
+        {
+            return ApiProblems.NotFound($"listener {id}");
+        }
     }
 
     private static bool TryParseTime(string? text, out DateTimeOffset? at)

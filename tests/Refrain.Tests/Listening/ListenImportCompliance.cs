@@ -203,6 +203,24 @@ public abstract class ListenImportCompliance : StoreTestBase, IDisposable
     }
 
     [StoreFact]
+    public async Task ADeletedPlay_IsNotBroughtBackByAnotherSource_ButOtherPlaysOfTheSongAre()
+    {
+        await ImportAsync(Write(_dir, "endsong_d.json", new object[] { Extended("2024-06-01T10:00:42Z", "Song", "Band") }));
+        var from = new DateTimeOffset(2024, 6, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
+        Assert.Equal(1, await Store.DeletePlaysAsync(await ListenerAsync(), from, from + 86_400_000, CancellationToken.None));
+
+        // The same play from account data (known to the minute, another ingest key), and the song played again an hour later.
+        var account = await ImportAsync(Write(_dir, "StreamingHistory_music_0.json", new object[]
+        {
+            AccountData("2024-06-01 10:00", "Band", "Song"), AccountData("2024-06-01 11:00", "Band", "Song"),
+        }));
+
+        Assert.Equal((1L, 1L), (account.Counts.Imported, account.Counts.Duplicate));
+        Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM plays WHERE title = 'Song' AND source = 'account_data'"));
+        Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM play_tombstones WHERE name_key IS NOT NULL AND precision_ms = 1000"));
+    }
+
+    [StoreFact]
     public async Task AZip_ImportsItsHistoryFiles_AndSkipsTheRest()
     {
         var extended = JsonSerializer.Serialize(new object[] { Extended("2024-07-01T10:00:00Z", "Song", "Band"), Extended("2024-07-01T10:00:01Z", "Tiny", "Band", msPlayed: 5) });

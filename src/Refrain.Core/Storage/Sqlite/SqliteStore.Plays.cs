@@ -7,16 +7,12 @@ namespace Refrain.Storage.Sqlite;
 
 public sealed partial class SqliteStore
 {
+    private protected override string LockListenerSql => "SELECT id FROM listeners WHERE id = @listenerId";
+
     /// <summary>Plays batch by batch from JSON rows, each batch merged in one statement.</summary>
     private protected override async Task<long> WritePlaysAsync(DbConnection c, DbTransaction tx, long listenerId,
         IAsyncEnumerable<IReadOnlyList<PlayRow>> batches, long now, CancellationToken cancellationToken)
     {
-        // The writer's transaction already keeps a delete out; this makes a missing listener the same error as on PostgreSQL.
-        if (await c.ExecuteScalarAsync<long?>(Command("SELECT id FROM listeners WHERE id = @listenerId", new { listenerId }, tx, cancellationToken)) is null)
-        {
-            throw new ListenerGoneException(listenerId);
-        }
-
         var inserted = 0L;
         await foreach (var batch in batches.WithCancellation(cancellationToken))
         {
