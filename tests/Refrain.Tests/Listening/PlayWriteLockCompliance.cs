@@ -52,16 +52,10 @@ public sealed class PostgresPlayWriteLockTests : PlayWriteLockCompliance, IRequi
     public async Task DeleteDuringAnImport_WaitsForIt_ThenPurgesEveryPlayItStored()
     {
         var listener = await Store.CreateListenerAsync(1, "Alice", CancellationToken.None);
-        var firstBatchTaken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var import = Store.StorePlaysAsync(listener, BatchesAsync(firstBatchTaken, release.Task), CancellationToken.None);
-        await firstBatchTaken.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var (import, release) = await StartHeldImportAsync(listener);
 
         var delete = Store.DeleteListenerAsync(listener, null, CancellationToken.None);
-        await Eventually.WaitAsync(async () => await Store.ReadAsync(c => c.ExecuteScalarAsync<long>("""
-            SELECT COUNT(*) FROM pg_stat_activity
-            WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'DELETE FROM listeners%'
-            """), CancellationToken.None) == 1, "the delete waiting on the import's lock on the listener");
+        await WaitForLockWaiterAsync("DELETE FROM listeners", "the delete waiting on the import's lock on the listener");
         Assert.False(delete.IsCompleted);
 
         release.SetResult();
@@ -74,25 +68,36 @@ public sealed class PostgresPlayWriteLockTests : PlayWriteLockCompliance, IRequi
     public async Task TwoWritesOfOneListener_RunOneAfterTheOther_SoTheSecondMergesWithTheFirst()
     {
         var listener = await Store.CreateListenerAsync(1, "Alice", CancellationToken.None);
-        var firstBatchTaken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var extended = Store.StorePlaysAsync(listener, BatchesAsync(firstBatchTaken, release.Task), CancellationToken.None);
-        await firstBatchTaken.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var (extended, release) = await StartHeldImportAsync(listener);
 
         // Play 1 again from account data: known to the minute, under another ingest key.
         var first = Play(1);
         var sameFromAccountData = first with { IngestKey = $"{first.PlayedAt / 1000}:minute", PlayedAt = first.PlayedAt - first.PlayedAt % 60_000, PrecisionMs = 60_000 };
         var accountData = Store.StorePlaysAsync(listener, One(sameFromAccountData), CancellationToken.None);
-        await Eventually.WaitAsync(async () => await Store.ReadAsync(c => c.ExecuteScalarAsync<long>("""
-            SELECT COUNT(*) FROM pg_stat_activity
-            WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'SELECT id FROM listeners%'
-            """), CancellationToken.None) == 1, "the second write waiting for the first's lock on the listener");
+        await WaitForLockWaiterAsync("SELECT id FROM listeners", "the second write waiting for the first's lock on the listener");
 
         release.SetResult();
         Assert.Equal(4, await extended);
         Assert.Equal(0, await accountData);
         Assert.Equal(4, await PlaysOfAsync(listener));
     }
+
+    /// <summary>An import of plays 0-3 that has locked the listener and stored its first batch, then waits for the release.</summary>
+    private async Task<(Task<long> Import, TaskCompletionSource Release)> StartHeldImportAsync(long listener)
+    {
+        var firstBatchTaken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var import = Store.StorePlaysAsync(listener, BatchesAsync(firstBatchTaken, release.Task), CancellationToken.None);
+        await firstBatchTaken.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        return (import, release);
+    }
+
+    /// <summary>Waits until one backend of this database runs a statement starting with <paramref name="query"/> and waits for a lock.</summary>
+    private Task WaitForLockWaiterAsync(string query, string what) =>
+        Eventually.WaitAsync(async () => await Store.ReadAsync(c => c.ExecuteScalarAsync<long>("""
+            SELECT COUNT(*) FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock' AND starts_with(query, @query)
+            """, new { query }), CancellationToken.None) == 1, what);
 
     private static async IAsyncEnumerable<IReadOnlyList<PlayRow>> One(PlayRow play)
     {
