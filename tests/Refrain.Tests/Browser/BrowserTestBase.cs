@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Refrain.Tests.Http;
+using Refrain.Tests.Infrastructure;
 
 namespace Refrain.Tests.Browser;
 
@@ -18,13 +19,7 @@ public abstract partial class BrowserTestBase(Chromium chromium) : ApiTestBase, 
 
     protected IPage Page { get; private set; } = null!;
 
-    protected override Dictionary<string, string?> Settings => new()
-    {
-        ["Providers:Spotify:ApiBaseUrl"] = Chromium.Sandbox.BaseUrl.ToString(),
-        ["Providers:Spotify:AccountsBaseUrl"] = Chromium.Sandbox.BaseUrl.ToString(),
-        ["Providers:Spotify:ClientId"] = Chromium.Sandbox.Options.ClientId,
-        ["Providers:Spotify:ClientSecret"] = Chromium.Sandbox.Options.ClientSecret,
-    };
+    protected override Dictionary<string, string?> Settings => SandboxSettings.Spotify(Chromium.Sandbox);
 
     protected override Task<string> CreateDatabaseAsync() => new Storage.SqliteDb().CreateAsync();
 

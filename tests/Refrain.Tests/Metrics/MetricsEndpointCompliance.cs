@@ -36,13 +36,7 @@ public abstract class MetricsEndpointCompliance(MetricsEndpointCompliance.Thrott
         public async Task DisposeAsync() => await Server.DisposeAsync();
     }
 
-    protected override Dictionary<string, string?> Settings => new()
-    {
-        ["Providers:Spotify:ApiBaseUrl"] = sandbox.Server.BaseUrl.ToString(),
-        ["Providers:Spotify:AccountsBaseUrl"] = sandbox.Server.BaseUrl.ToString(),
-        ["Providers:Spotify:ClientId"] = sandbox.Server.Options.ClientId,
-        ["Providers:Spotify:ClientSecret"] = sandbox.Server.Options.ClientSecret,
-    };
+    protected override Dictionary<string, string?> Settings => SandboxSettings.Spotify(sandbox.Server);
 
     /// <summary>Makes the database unreachable for the running server.</summary>
     protected abstract Task LoseDatabaseAsync();

@@ -34,13 +34,7 @@ public abstract class ReviewsApiCompliance(ReviewsApiCompliance.SpotifySandbox s
         public async Task DisposeAsync() => await Server.DisposeAsync();
     }
 
-    protected override Dictionary<string, string?> Settings => new()
-    {
-        ["Providers:Spotify:ApiBaseUrl"] = sandbox.Server.BaseUrl.ToString(),
-        ["Providers:Spotify:AccountsBaseUrl"] = sandbox.Server.BaseUrl.ToString(),
-        ["Providers:Spotify:ClientId"] = sandbox.Server.Options.ClientId,
-        ["Providers:Spotify:ClientSecret"] = sandbox.Server.Options.ClientSecret,
-    };
+    protected override Dictionary<string, string?> Settings => SandboxSettings.Spotify(sandbox.Server);
 
     private static string Decide(string action, string? trackId = null) =>
         trackId is null ? $$"""{"action": "{{action}}"}""" : $$"""{"action": "{{action}}", "spotify_track_id": "{{trackId}}"}""";

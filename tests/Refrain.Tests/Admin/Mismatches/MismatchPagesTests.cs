@@ -16,13 +16,7 @@ namespace Refrain.Tests.Admin.Mismatches;
 /// </summary>
 public abstract class MismatchPagesCompliance(ReviewsApiCompliance.SpotifySandbox sandbox) : ApiTestBase
 {
-    protected override Dictionary<string, string?> Settings => new()
-    {
-        ["Providers:Spotify:ApiBaseUrl"] = sandbox.Server.BaseUrl.ToString(),
-        ["Providers:Spotify:AccountsBaseUrl"] = sandbox.Server.BaseUrl.ToString(),
-        ["Providers:Spotify:ClientId"] = sandbox.Server.Options.ClientId,
-        ["Providers:Spotify:ClientSecret"] = sandbox.Server.Options.ClientSecret,
-    };
+    protected override Dictionary<string, string?> Settings => SandboxSettings.Spotify(sandbox.Server);
 
     private Task<(string? TrackId, string State, string DecidedBy)> LinkAsync(long songId) =>
         Store.ReadAsync(c => c.QuerySingleAsync<(string?, string, string)>(

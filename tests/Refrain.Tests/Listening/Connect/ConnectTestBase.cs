@@ -4,6 +4,7 @@ using Dapper;
 using Microsoft.AspNetCore.WebUtilities;
 using Refrain.Sandbox;
 using Refrain.Tests.Http;
+using Refrain.Tests.Infrastructure;
 
 namespace Refrain.Tests.Listening.Connect;
 
@@ -28,13 +29,7 @@ public abstract class ConnectTestBase : ApiTestBase, IAsyncLifetime
     {
     }
 
-    protected override Dictionary<string, string?> Settings => new()
-    {
-        ["Providers:Spotify:ApiBaseUrl"] = Sandbox.BaseUrl.ToString(),
-        ["Providers:Spotify:AccountsBaseUrl"] = Sandbox.BaseUrl.ToString(),
-        ["Providers:Spotify:ClientId"] = Sandbox.Options.ClientId,
-        ["Providers:Spotify:ClientSecret"] = Sandbox.Options.ClientSecret,
-    };
+    protected override Dictionary<string, string?> Settings => SandboxSettings.Spotify(Sandbox);
 
     public new async Task InitializeAsync()
     {
