@@ -1,3 +1,6 @@
+using Refrain.Providers.Snapshot;
+using Refrain.Providers.Songstats;
+
 namespace Refrain.Measurements.Quota;
 
 /// <summary>
@@ -8,7 +11,7 @@ namespace Refrain.Measurements.Quota;
 public sealed class QuotaLimits
 {
     /// <summary>The paid providers, reported even before their first call.</summary>
-    public static readonly IReadOnlyList<string> PaidProviders = ["songstats", "snapshot"];
+    public static readonly IReadOnlyList<string> PaidProviders = [SongstatsClient.Provider, SnapshotClient.Provider];
 
     /// <summary>Provider → calls allowed per UTC month across every account.</summary>
     public Dictionary<string, long> ProviderCaps { get; } = new(StringComparer.Ordinal);
